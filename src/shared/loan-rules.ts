@@ -1,0 +1,42 @@
+// Pure loan rules shared by the phone (refuse lending an item it knows is out) and the server
+// (store a second open loan as `conflict`).
+import { differenceInCalendarDays } from 'date-fns';
+import type { LoanInput } from './records';
+
+type LoanLike = Pick<LoanInput, 'equipmentId' | 'returnedAt' | 'status' | 'kind' | 'dueAt' | 'id'>;
+
+/** An open loan is one not returned, not given away, not lost and not in conflict. */
+export function isOpenLoan(loan: LoanLike & { deleted?: boolean }): boolean {
+  if (loan.deleted) return false;
+  if (loan.returnedAt) return false;
+  if (loan.kind === 'gift') return false;
+  return loan.status === undefined || loan.status === 'active';
+}
+
+/** The open loan that blocks a new loan of this item, if any (ignoring the loan itself). */
+export function blockingLoan<L extends LoanLike & { deleted?: boolean }>(
+  loans: readonly L[],
+  equipmentId: string,
+  exceptId?: string,
+): L | undefined {
+  return loans.find((l) => l.equipmentId === equipmentId && l.id !== exceptId && isOpenLoan(l));
+}
+
+/** Days past due (0 when not due yet or no due date). */
+export function daysOverdue(loan: LoanLike, now: Date = new Date()): number {
+  if (!isOpenLoan(loan) || !loan.dueAt) return 0;
+  return Math.max(0, differenceInCalendarDays(now, new Date(loan.dueAt)));
+}
+
+export type OverdueBucket = 'not_due' | 'due_soon' | 'overdue' | 'overdue_7' | 'overdue_30' | 'overdue_60';
+
+/** Groups an open loan: due within 7 days, overdue under a week, or overdue 7/30/60+ days. */
+export function overdueBucket(loan: LoanLike, now: Date = new Date()): OverdueBucket {
+  if (!loan.dueAt) return 'not_due';
+  const late = differenceInCalendarDays(now, new Date(loan.dueAt));
+  if (late >= 60) return 'overdue_60';
+  if (late >= 30) return 'overdue_30';
+  if (late >= 7) return 'overdue_7';
+  if (late > 0) return 'overdue';
+  return late >= -7 ? 'due_soon' : 'not_due';
+}

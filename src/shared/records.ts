@@ -1,0 +1,260 @@
+// Zod schemas of every synced record. The `*Input` schemas are what a device may send (strict:
+// unknown fields are refused, server-owned fields such as version or orgId are not accepted);
+// `*Record` adds the fields the server owns. Types are inferred here and nowhere else.
+import { z } from 'zod';
+import { pd } from './personal-data';
+
+/** A UUID (the app makes UUIDv7; any version is accepted). */
+export const uuid = z.uuid();
+/** An instant in ISO-8601 with a zone ("2026-11-23T10:00:00.000Z" or "+01:00"). */
+export const isoInstant = z.iso.datetime({ offset: true });
+const shortText = z.string().trim().max(200);
+const freeText = pd(z.string().max(2000), 'free_text');
+/** A catalogue key: built-in topics and the ones an organisation adds. */
+export const topicKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'invalid_topic_key');
+
+export const TABLES = [
+  'help_requests',
+  'permanences',
+  'equipment',
+  'loans',
+  'borrowers',
+  'locations',
+  'topics',
+  'partners',
+] as const;
+export const tableName = z.enum(TABLES);
+export type TableName = z.infer<typeof tableName>;
+
+export const REVIEW_STATES = ['new', 'reviewed', 'has_issues'] as const;
+export const reviewState = z.enum(REVIEW_STATES);
+export type ReviewState = z.infer<typeof reviewState>;
+
+/** Fields every record carries from the device; device clocks are informative only. */
+const deviceFields = {
+  id: uuid,
+  createdAt: isoInstant.optional(),
+  updatedAt: isoInstant.optional(),
+};
+
+/** Fields only the server sets; refused when a device sends them. */
+export const serverFields = z.object({
+  version: z.number().int().positive(),
+  deleted: z.boolean(),
+  receivedAt: isoInstant,
+  createdBy: pd(z.string(), 'pseudonym_link').nullable(),
+  orgId: z.string(),
+  reviewState: reviewState,
+  reviewComment: z.string().max(2000).nullable().optional(),
+});
+export type ServerFields = z.infer<typeof serverFields>;
+export const SERVER_FIELD_NAMES = Object.keys(serverFields.shape) as Array<keyof ServerFields>;
+
+// ---------------------------------------------------------------- help requests
+
+export const CHANNELS = ['street_stand', 'permanence', 'door_to_door', 'phone', 'other'] as const;
+export const DEVICES_USED = ['own_phone', 'own_laptop', 'loan_laptop', 'public_pc'] as const;
+export const OUTCOMES = ['solved', 'partly', 'not_solved', 'referred'] as const;
+export const DURATION_BANDS = ['le15', '15_30', '30_60', 'gt60'] as const;
+export const AGE_BANDS = ['lt18', '18_25', '26_40', '41_55', '56_65', '66_75', 'gt75'] as const;
+export const GENDERS = ['woman', 'man', 'other', 'not_asked'] as const;
+export const LANGUAGES = ['nl', 'fr', 'en', 'ar', 'tr', 'other'] as const;
+
+export const helpRequestInput = z.strictObject({
+  ...deviceFields,
+  occurredAt: isoInstant,
+  channel: z.enum(CHANNELS),
+  locationId: uuid.nullable().optional(),
+  permanenceId: uuid.nullable().optional(),
+  topics: z.array(topicKey).min(1).max(20),
+  deviceUsed: z.enum(DEVICES_USED).nullable().optional(),
+  outcome: z.enum(OUTCOMES),
+  referralPartnerIds: z.array(uuid).max(10).optional(),
+  followUpNeeded: z.boolean().optional(),
+  durationBand: z.enum(DURATION_BANDS).nullable().optional(),
+  didItThemselves: z.boolean().nullable().optional(),
+  ageBand: pd(z.enum(AGE_BANDS), 'quasi_identifier').nullable().optional(),
+  gender: pd(z.enum(GENDERS), 'quasi_identifier').nullable().optional(),
+  language: pd(z.enum(LANGUAGES), 'quasi_identifier').nullable().optional(),
+  districtOrPostcode: pd(z.string().trim().max(40), 'quasi_identifier').nullable().optional(),
+  repeatVisitor: z.boolean().nullable().optional(),
+  visitorCode: pd(z.string().trim().max(40), 'pseudonym_link').nullable().optional(),
+  note: freeText.nullable().optional(),
+  serviceSignal: freeText.nullable().optional(),
+});
+export type HelpRequestInput = z.infer<typeof helpRequestInput>;
+
+// ---------------------------------------------------------------- permanences
+
+export const PERMANENCE_KINDS = ['permanence', 'digi_table', 'door_to_door', 'workshop'] as const;
+
+export const permanenceInput = z.strictObject({
+  ...deviceFields,
+  locationId: uuid.nullable(),
+  kind: z.enum(PERMANENCE_KINDS),
+  startedAt: isoInstant,
+  endedAt: isoInstant.nullable().optional(),
+  staffUserIds: z.array(z.string().max(64)).max(50).optional(),
+  extraHelpers: z.number().int().min(0).max(100).optional(),
+  visitorCount: z.number().int().min(0).max(100000),
+  turnedAwayCount: z.number().int().min(0).max(100000),
+  equipmentUsed: z.string().max(500).nullable().optional(),
+  notes: freeText.nullable().optional(),
+  difficulties: freeText.nullable().optional(),
+  serviceSignals: freeText.nullable().optional(),
+});
+export type PermanenceInput = z.infer<typeof permanenceInput>;
+
+// ---------------------------------------------------------------- equipment
+
+export const EQUIPMENT_KINDS = ['laptop', 'tablet', 'phone', 'hotspot', 'other'] as const;
+export const EQUIPMENT_STATUSES = ['intake', 'ready', 'on_loan', 'repair', 'given', 'retired'] as const;
+export type EquipmentStatus = (typeof EQUIPMENT_STATUSES)[number];
+
+export const equipmentInput = z.strictObject({
+  ...deviceFields,
+  assetTag: z.string().trim().min(1).max(40),
+  kind: z.enum(EQUIPMENT_KINDS),
+  make: shortText.nullable().optional(),
+  model: shortText.nullable().optional(),
+  serial: shortText.nullable().optional(),
+  specs: z
+    .strictObject({
+      ramGb: z.number().min(0).max(1024).nullable().optional(),
+      storageGb: z.number().min(0).max(100000).nullable().optional(),
+      os: shortText.nullable().optional(),
+      keyboard: z.enum(['azerty', 'qwerty', 'other']).nullable().optional(),
+    })
+    .optional(),
+  condition: shortText.nullable().optional(),
+  status: z.enum(EQUIPMENT_STATUSES),
+  accessories: z.array(shortText).max(20).optional(),
+  wipedAt: isoInstant.nullable().optional(),
+  notes: freeText.nullable().optional(),
+});
+export type EquipmentInput = z.infer<typeof equipmentInput>;
+
+// ---------------------------------------------------------------- loans
+
+export const LOAN_KINDS = ['loan', 'gift'] as const;
+export const LOAN_STATUSES = ['active', 'returned', 'lost', 'given', 'conflict'] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+export const loanExtension = z.strictObject({
+  at: isoInstant,
+  previousDueAt: isoInstant.nullable(),
+  newDueAt: isoInstant,
+});
+
+export const loanInput = z.strictObject({
+  ...deviceFields,
+  equipmentId: uuid,
+  kind: z.enum(LOAN_KINDS),
+  borrowerCode: pd(z.string().trim().min(1).max(40), 'pseudonym_link'),
+  startedAt: isoInstant,
+  dueAt: isoInstant.nullable().optional(),
+  extensions: z.array(loanExtension).max(50).optional(),
+  returnedAt: isoInstant.nullable().optional(),
+  conditionOut: shortText.nullable().optional(),
+  conditionIn: shortText.nullable().optional(),
+  accessoriesOut: z.array(shortText).max(20).optional(),
+  accessoriesIn: z.array(shortText).max(20).optional(),
+  agreementExplained: z.boolean().optional(),
+  agreementLanguage: z.enum(LANGUAGES).nullable().optional(),
+  programme: shortText.nullable().optional(),
+  status: z.enum(LOAN_STATUSES).optional(),
+  notes: freeText.nullable().optional(),
+});
+export type LoanInput = z.infer<typeof loanInput>;
+
+// ---------------------------------------------------------------- borrowers (coordinators only)
+
+export const borrowerInput = z.strictObject({
+  ...deviceFields,
+  borrowerCode: z.string().trim().min(1).max(40),
+  name: pd(z.string().trim().min(1).max(200), 'identity'),
+  phone: pd(z.string().trim().max(40), 'identity').nullable().optional(),
+  email: pd(z.string().trim().max(200), 'identity').nullable().optional(),
+  consent: z.boolean(),
+  consentAt: isoInstant.nullable().optional(),
+});
+export type BorrowerInput = z.infer<typeof borrowerInput>;
+
+// ---------------------------------------------------------------- reference data
+
+export const locationInput = z.strictObject({
+  ...deviceFields,
+  name: z.string().trim().min(1).max(200),
+  address: shortText.nullable().optional(),
+  postcode: z.string().trim().max(10).nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type LocationInput = z.infer<typeof locationInput>;
+
+const labels = z.strictObject({ nl: shortText, fr: shortText, en: shortText });
+
+export const topicInput = z.strictObject({
+  ...deviceFields,
+  key: topicKey,
+  labels: labels.partial().optional(),
+  active: z.boolean().optional(),
+});
+export type TopicInput = z.infer<typeof topicInput>;
+
+export const partnerInput = z.strictObject({
+  ...deviceFields,
+  name: z.string().trim().min(1).max(200),
+  kind: shortText.nullable().optional(),
+  contact: shortText.nullable().optional(),
+  url: z.string().trim().max(500).nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type PartnerInput = z.infer<typeof partnerInput>;
+
+// ---------------------------------------------------------------- per table
+
+/** The schema a device's record must satisfy, per table. */
+export const inputSchemas = {
+  help_requests: helpRequestInput,
+  permanences: permanenceInput,
+  equipment: equipmentInput,
+  loans: loanInput,
+  borrowers: borrowerInput,
+  locations: locationInput,
+  topics: topicInput,
+  partners: partnerInput,
+} as const satisfies Record<TableName, z.ZodObject>;
+
+export type InputOf<T extends TableName> = z.infer<(typeof inputSchemas)[T]>;
+/** A record as the server returns it: the device's fields plus the server's. */
+export type RecordOf<T extends TableName> = InputOf<T> & ServerFields;
+
+export type HelpRequest = RecordOf<'help_requests'>;
+export type Permanence = RecordOf<'permanences'>;
+export type Equipment = RecordOf<'equipment'>;
+export type Loan = RecordOf<'loans'>;
+export type Borrower = RecordOf<'borrowers'>;
+export type Location = RecordOf<'locations'>;
+export type Topic = RecordOf<'topics'>;
+export type Partner = RecordOf<'partners'>;
+
+/** Tables each role may write (volunteers change equipment status only through loans). */
+export const WRITABLE_TABLES: Record<'admin' | 'coordinator' | 'volunteer', readonly TableName[]> = {
+  admin: TABLES,
+  coordinator: TABLES,
+  volunteer: ['help_requests', 'permanences', 'loans'],
+};
+
+/** Tables that flow down to every phone as reference data. */
+export const REFERENCE_TABLES: readonly TableName[] = ['locations', 'topics', 'partners', 'equipment'];
+
+/** Keeps only the fields a device may send for a table (drops server and local fields). */
+export function toInput<T extends TableName>(
+  table: T,
+  record: Record<string, unknown>,
+): Record<string, unknown> {
+  const keys = Object.keys(inputSchemas[table].shape);
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (record[k] !== undefined) out[k] = record[k];
+  return out;
+}
