@@ -1,5 +1,5 @@
 // Auth, organisation and device schemas of API.md, and the one error body used on the wire.
-import { z } from 'zod';
+import { z } from './zod';
 
 export const ROLES = ['admin', 'coordinator', 'volunteer'] as const;
 export const role = z.enum(ROLES);

@@ -1,6 +1,8 @@
 // Pure loan rules shared by the phone (refuse lending an item it knows is out) and the server
-// (store a second open loan as `conflict`).
+// (store a second open loan as `conflict`). Days late count Brussels calendar days, so a phone
+// and a server in UTC agree on which loans are overdue, also just after midnight.
 import { differenceInCalendarDays } from 'date-fns';
+import { brusselsDay } from './i18n/format';
 import type { LoanInput } from './records';
 
 type LoanLike = Pick<LoanInput, 'equipmentId' | 'returnedAt' | 'status' | 'kind' | 'dueAt' | 'id'>;
@@ -22,10 +24,17 @@ export function blockingLoan<L extends LoanLike & { deleted?: boolean }>(
   return loans.find((l) => l.equipmentId === equipmentId && l.id !== exceptId && isOpenLoan(l));
 }
 
+/** Brussels calendar days from the day of `due` to the day of `now` (negative: not yet). */
+function daysLate(due: string, now: Date): number {
+  // Local midnight of each Brussels day: differenceInCalendarDays counts in the local zone.
+  const midnight = (d: Date | string) => new Date(`${brusselsDay(d)}T00:00:00`);
+  return differenceInCalendarDays(midnight(now), midnight(due));
+}
+
 /** Days past due (0 when not due yet or no due date). */
 export function daysOverdue(loan: LoanLike, now: Date = new Date()): number {
   if (!isOpenLoan(loan) || !loan.dueAt) return 0;
-  return Math.max(0, differenceInCalendarDays(now, new Date(loan.dueAt)));
+  return Math.max(0, daysLate(loan.dueAt, now));
 }
 
 export type OverdueBucket = 'not_due' | 'due_soon' | 'overdue' | 'overdue_7' | 'overdue_30' | 'overdue_60';
@@ -33,7 +42,7 @@ export type OverdueBucket = 'not_due' | 'due_soon' | 'overdue' | 'overdue_7' | '
 /** Groups an open loan: due within 7 days, overdue under a week, or overdue 7/30/60+ days. */
 export function overdueBucket(loan: LoanLike, now: Date = new Date()): OverdueBucket {
   if (!loan.dueAt) return 'not_due';
-  const late = differenceInCalendarDays(now, new Date(loan.dueAt));
+  const late = daysLate(loan.dueAt, now);
   if (late >= 60) return 'overdue_60';
   if (late >= 30) return 'overdue_30';
   if (late >= 7) return 'overdue_7';

@@ -1,6 +1,6 @@
 // Personal-data classification: a marker registered on schema fields, read by the retention
 // job and by tests, so the rule for a field lives next to the field itself.
-import { z } from 'zod';
+import { z } from './zod';
 
 /** What kind of personal data a field holds; each class has one retention rule. */
 export type PersonalDataClass =

@@ -1,7 +1,7 @@
 // Zod schemas of every synced record. The `*Input` schemas are what a device may send (strict:
 // unknown fields are refused, server-owned fields such as version or orgId are not accepted);
 // `*Record` adds the fields the server owns. Types are inferred here and nowhere else.
-import { z } from 'zod';
+import { z } from './zod';
 import { pd } from './personal-data';
 
 /** A UUID (the app makes UUIDv7; any version is accepted). */

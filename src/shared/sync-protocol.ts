@@ -1,7 +1,7 @@
 // The sync wire format of API.md: push a batch of numbered mutations, pull changes after a
 // cursor. The envelope is validated strictly; each mutation's record is validated on its own
 // (records.ts) so that one bad record is `rejected` without refusing the whole batch.
-import { z } from 'zod';
+import { z } from './zod';
 import { apiError } from './api';
 import { tableName, uuid } from './records';
 

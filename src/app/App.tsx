@@ -1,0 +1,82 @@
+// The app's root: language, session and route decide the screen. Without a session every
+// route shows sign-in (the enrolment route enrols instead). Feature screens are lazy chunks.
+// Ships in the first load.
+import { t } from '../shared/i18n';
+import { SignIn } from './auth/SignIn';
+import { Home } from './home/Home';
+import { useRoute, type Route } from './router';
+import { refreshSession, useSession } from './session';
+import { lazyScreen } from './ui/lazy';
+import { ReloadPrompt } from './ui/ReloadPrompt';
+import { Screen } from './ui/Screen';
+import { useLang } from './ui/useLang';
+
+const HelpForm = lazyScreen(() => import('./help/HelpForm').then((m) => m.HelpForm));
+const PermanencePage = lazyScreen(() => import('./permanence/PermanencePage').then((m) => m.PermanencePage));
+const PermanenceEdit = lazyScreen(() => import('./permanence/PermanenceEdit').then((m) => m.PermanenceEdit));
+const LoansPage = lazyScreen(() => import('./loans/LoansPage').then((m) => m.LoansPage));
+const LendPage = lazyScreen(() => import('./loans/LendPage').then((m) => m.LendPage));
+const LoanPage = lazyScreen(() => import('./loans/LoanPage').then((m) => m.LoanPage));
+const RecentPage = lazyScreen(() => import('./recent/RecentPage').then((m) => m.RecentPage));
+const SettingsPage = lazyScreen(() => import('./settings/SettingsPage').then((m) => m.SettingsPage));
+const Review = lazyScreen(() => import('./review/CoordinatorApp').then((m) => m.CoordinatorApp));
+const Enrol = lazyScreen(() => import('./auth/Enrol').then((m) => m.Enrol));
+
+/** Reads the stored session before the first render, so the first screen shows at once. */
+export async function loadSession(): Promise<void> {
+  await refreshSession();
+}
+
+function Signed({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <Home />;
+    case 'helpNew':
+      return <HelpForm />;
+    case 'helpEdit':
+      return <HelpForm id={route.id} />;
+    case 'permanence':
+      return <PermanencePage />;
+    case 'permanenceEdit':
+      return <PermanenceEdit id={route.id} />;
+    case 'loans':
+      return <LoansPage />;
+    case 'lend':
+      return <LendPage equipmentId={route.equipmentId} />;
+    case 'loan':
+      return <LoanPage id={route.id} />;
+    case 'recent':
+      return <RecentPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'signin':
+      return <SignIn />;
+    case 'enrol':
+      return <Enrol code={route.code} />;
+    case 'review':
+      return <Review />;
+    case 'notFound':
+      return (
+        <Screen title={t('notFound.title')}>
+          <p>{t('notFound.text')}</p>
+        </Screen>
+      );
+  }
+}
+
+/** The whole volunteer app. */
+export function App() {
+  const lang = useLang();
+  const session = useSession();
+  const route = useRoute();
+  let body;
+  if (session === undefined) body = <p class="loading">{t('common.loading')}</p>;
+  else if (session === null) body = route.name === 'enrol' ? <Enrol code={route.code} /> : <SignIn />;
+  else body = <Signed route={route} />;
+  return (
+    <div class="app" key={lang}>
+      <ReloadPrompt />
+      {body}
+    </div>
+  );
+}

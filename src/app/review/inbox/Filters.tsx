@@ -1,0 +1,118 @@
+// The review inbox filters: record type, period, place, volunteer, topic and review state.
+import { label } from '../../../shared/i18n';
+import { BUILTIN_TOPICS } from '../../../shared/topics';
+import { REVIEW_STATES } from '../../../shared/records';
+import { useState } from 'preact/hooks';
+import { ct } from '../i18n';
+import { Field } from '../Field';
+import type { FieldErrors } from '../fieldErrors';
+
+export interface InboxFilter {
+  table: 'help_requests' | 'permanences';
+  from: string;
+  to: string;
+  reviewState: string;
+  topic: string;
+  createdBy: string;
+  locationId: string;
+}
+
+interface Props {
+  value: InboxFilter;
+  people: Array<{ id: string; name: string }>;
+  places: Array<{ id: string; name: string }>;
+  /** Messages of the server about filter fields (by field name). */
+  errors?: FieldErrors;
+  onChange: (f: InboxFilter) => void;
+}
+
+/** The filter form; changes apply on submit, unless a value is not valid. */
+export function Filters({ value, people, places, errors = {}, onChange }: Props) {
+  const [local, setLocal] = useState<FieldErrors>({});
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    const get = (k: string) => String(form.get(k) ?? '');
+    const next: InboxFilter = {
+      table: get('table') === 'permanences' ? 'permanences' : 'help_requests',
+      from: get('from'),
+      to: get('to'),
+      reviewState: get('reviewState'),
+      topic: get('topic'),
+      createdBy: get('createdBy'),
+      locationId: get('locationId'),
+    };
+    const problems: FieldErrors = {};
+    if (next.from && next.to && next.to < next.from) problems.to = ct('filter.toBeforeFrom');
+    setLocal(problems);
+    if (Object.keys(problems).length === 0) onChange(next);
+  };
+  const err = (k: keyof InboxFilter) => local[k] ?? errors[k];
+  return (
+    <form class="filters" onSubmit={submit} noValidate aria-label={ct('filter.label')}>
+      <Field id="filter-table" label={ct('filter.table')} error={err('table')}>
+        {(a) => (
+          <select {...a} name="table" defaultValue={value.table}>
+            <option value="help_requests">{ct('table.help_requests')}</option>
+            <option value="permanences">{ct('table.permanences')}</option>
+          </select>
+        )}
+      </Field>
+      <Field id="filter-from" label={ct('filter.from')} error={err('from')}>
+        {(a) => <input {...a} type="date" name="from" defaultValue={value.from} />}
+      </Field>
+      <Field id="filter-to" label={ct('filter.to')} error={err('to')}>
+        {(a) => <input {...a} type="date" name="to" defaultValue={value.to} />}
+      </Field>
+      <Field id="filter-place" label={ct('filter.place')} error={err('locationId')}>
+        {(a) => (
+          <select {...a} name="locationId" defaultValue={value.locationId}>
+            <option value="">{ct('filter.any')}</option>
+            {places.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="filter-volunteer" label={ct('filter.volunteer')} error={err('createdBy')}>
+        {(a) => (
+          <select {...a} name="createdBy" defaultValue={value.createdBy}>
+            <option value="">{ct('filter.any')}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="filter-topic" label={ct('filter.topic')} error={err('topic')}>
+        {(a) => (
+          <select {...a} name="topic" defaultValue={value.topic}>
+            <option value="">{ct('filter.any')}</option>
+            {BUILTIN_TOPICS.map((k) => (
+              <option key={k} value={k}>
+                {label('topic', k)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="filter-review-state" label={ct('filter.reviewState')} error={err('reviewState')}>
+        {(a) => (
+          <select {...a} name="reviewState" defaultValue={value.reviewState}>
+            <option value="">{ct('filter.any')}</option>
+            {REVIEW_STATES.map((s) => (
+              <option key={s} value={s}>
+                {ct(`review.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit">{ct('filter.apply')}</button>
+    </form>
+  );
+}

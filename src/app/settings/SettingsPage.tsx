@@ -1,0 +1,91 @@
+// Settings: the UI language, storage used and whether it is persistent, the escape hatch
+// (export unsynced records to a file, import one), installing on iOS, and sign-out.
+import { useEffect, useState } from 'preact/hooks';
+import { formatBytes, LANGS, t, type Lang } from '../../shared/i18n';
+import { requestPersistence, storageEstimate, type StorageInfo } from '../../local';
+import { useLang } from '../ui/useLang';
+import { chooseLanguage } from './language';
+import { SignOut } from './SignOut';
+import { Transfer } from './Transfer';
+
+const NATIVE_NAMES: Record<Lang, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };
+
+/** Whether this is iOS Safari outside an installed app (it may evict data of plain tabs). */
+function iosNotInstalled(): boolean {
+  const nav = navigator as Navigator & { standalone?: boolean };
+  const ios =
+    /iPhone|iPad|iPod/.test(nav.userAgent) || (nav.platform === 'MacIntel' && nav.maxTouchPoints > 1);
+  return ios && !nav.standalone;
+}
+
+function Storage() {
+  const lang = useLang();
+  const [info, setInfo] = useState<StorageInfo | null>();
+  const load = () => void storageEstimate().then((i) => setInfo(i ?? null));
+  useEffect(load, []);
+  if (info === undefined) return <p class="loading">{t('common.loading')}</p>;
+  if (info === null) return <p>{t('settings.storageUnknown')}</p>;
+  return (
+    <>
+      <p>
+        {t('settings.storageUsed', {
+          used: formatBytes(lang, info.usage ?? 0),
+          quota: formatBytes(lang, info.quota ?? 0),
+        })}
+      </p>
+      <p>{info.persisted ? t('settings.persistent') : t('settings.notPersistent')}</p>
+      {!info.persisted && (
+        <button
+          type="button"
+          class="btn btn-secondary"
+          onClick={() => void requestPersistence({ again: true }).then(load)}
+        >
+          {t('settings.askPersist')}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** The settings screen. */
+export function SettingsPage() {
+  const lang = useLang();
+  return (
+    <main class="screen">
+      <header class="screen-head">
+        <a class="back" href="#/">
+          {t('nav.back')}
+        </a>
+        <h1>{t('settings.title')}</h1>
+      </header>
+      <fieldset class="chips">
+        <legend>{t('settings.language')}</legend>
+        <div class="chip-row">
+          {LANGS.map((l) => (
+            <button
+              key={l}
+              type="button"
+              class="chip"
+              lang={l}
+              aria-pressed={l === lang}
+              onClick={() => void chooseLanguage(l)}
+            >
+              {NATIVE_NAMES[l]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {iosNotInstalled() && (
+        <p class="notice notice-warn" role="note">
+          {t('settings.iosInstall')}
+        </p>
+      )}
+      <section aria-labelledby="storage-h">
+        <h2 id="storage-h">{t('settings.storage')}</h2>
+        <Storage />
+      </section>
+      <Transfer />
+      <SignOut />
+    </main>
+  );
+}

@@ -1,0 +1,162 @@
+// The phone's IndexedDB database (Dexie): record tables with local sync fields, the outbox of
+// numbered mutations and a small key-value `meta` table. Every schema change is a new version
+// with an `.upgrade()` that migrates existing rows: a phone may skip app versions, and what it
+// holds offline must survive every one of them.
+import { Dexie, type Table } from 'dexie';
+import type { ApiError as ApiErrorBody, Session } from '../shared/api';
+import type { InputOf, ServerFields, TableName } from '../shared/records';
+
+/** The record tables kept on a phone (borrower identity never is). */
+export const LOCAL_TABLES = [
+  'help_requests',
+  'permanences',
+  'equipment',
+  'loans',
+  'locations',
+  'topics',
+  'partners',
+] as const satisfies readonly TableName[];
+export type LocalTable = (typeof LOCAL_TABLES)[number];
+
+/** Tables this phone writes through the outbox. */
+export const OUTBOX_TABLES = ['help_requests', 'permanences', 'loans'] as const;
+export type OutboxTable = (typeof OUTBOX_TABLES)[number];
+
+export type SyncState = 'pending' | 'synced' | 'needs_attention' | 'conflict';
+/** Why the server refused a record: the wire error body (code, message, zod issues). */
+export type SyncError = ApiErrorBody['error'];
+
+/** Fields only the phone keeps next to a record. */
+export interface LocalFields {
+  syncState: SyncState;
+  syncError?: SyncError;
+  version?: number;
+  deleted?: boolean;
+  /** The server's record when a push came back `conflict` (or a pull arrived meanwhile). */
+  serverRecord?: Record<string, unknown>;
+}
+
+/** A stored row: the device's fields, whatever server fields came down, and the local ones. */
+export type LocalRecord<T extends TableName> = InputOf<T> &
+  Partial<Omit<ServerFields, 'version' | 'deleted'>> &
+  LocalFields;
+
+export type LocalHelpRequest = LocalRecord<'help_requests'>;
+export type LocalPermanence = LocalRecord<'permanences'>;
+export type LocalEquipment = LocalRecord<'equipment'>;
+export type LocalLoan = LocalRecord<'loans'>;
+export type LocalLocation = LocalRecord<'locations'>;
+export type LocalTopic = LocalRecord<'topics'>;
+export type LocalPartner = LocalRecord<'partners'>;
+
+/** One pending mutation, in the order it must reach the server. */
+export interface OutboxEntry {
+  mutationId: number;
+  table: LocalTable;
+  op: 'upsert' | 'delete';
+  id: string;
+  baseVersion: number | null;
+  record?: Record<string, unknown>;
+  createdAt: string;
+  attempts: number;
+}
+
+/** The rows of the `meta` table, by key. */
+export interface MetaValues {
+  /** The signed-in device; `serverUrl` when the API is not on the app's own origin. */
+  session: Session & { serverUrl?: string };
+  nextMutationId: number;
+  pullCursor: string;
+  lastSyncAt: string;
+  lastError: { code: string; message: string; at: string };
+  lastHelpDefaults: { locationId?: string | null; channel?: string; language?: string | null };
+}
+export type MetaKey = keyof MetaValues;
+export interface MetaRow {
+  key: MetaKey;
+  value: unknown;
+}
+
+/** Version 1 of the schema, kept as it shipped. */
+export const SCHEMA_V1 = {
+  help_requests: 'id, occurredAt, permanenceId, syncState',
+  permanences: 'id, startedAt, syncState',
+  equipment: 'id, assetTag',
+  loans: 'id, equipmentId, syncState',
+  locations: 'id',
+  topics: 'id',
+  partners: 'id',
+  outbox: 'mutationId, [table+id]',
+  meta: 'key',
+};
+
+/** Version 2: a sync state on every table (for summaries and purges) and help by state and date. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  help_requests: 'id, occurredAt, permanenceId, syncState, [syncState+occurredAt]',
+  equipment: 'id, assetTag, syncState',
+  locations: 'id, syncState',
+  topics: 'id, syncState',
+  partners: 'id, syncState',
+};
+
+/** Set by vite.config.ts `define` from DIGITAFEL_TEST_SCHEMA_BUMP (false unless a test builds with it). */
+declare const __DIGITAFEL_TEST_SCHEMA_BUMP__: boolean | undefined;
+const TEST_SCHEMA_BUMP =
+  typeof __DIGITAFEL_TEST_SCHEMA_BUMP__ !== 'undefined' && __DIGITAFEL_TEST_SCHEMA_BUMP__;
+
+/** The Dexie database of one app install. */
+export class DigitafelDb extends Dexie {
+  help_requests!: Table<LocalHelpRequest, string>;
+  permanences!: Table<LocalPermanence, string>;
+  equipment!: Table<LocalEquipment, string>;
+  loans!: Table<LocalLoan, string>;
+  locations!: Table<LocalLocation, string>;
+  topics!: Table<LocalTopic, string>;
+  partners!: Table<LocalPartner, string>;
+  outbox!: Table<OutboxEntry, number>;
+  meta!: Table<MetaRow, MetaKey>;
+
+  constructor(name = 'digitafel') {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        // v1 stored pulled rows without a sync state and outbox entries without a retry count.
+        for (const table of LOCAL_TABLES) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((row: Partial<LocalFields>) => {
+              if (!row.syncState) row.syncState = 'synced';
+            });
+        }
+        await tx
+          .table('outbox')
+          .toCollection()
+          .modify((e: Partial<OutboxEntry>) => {
+            if (typeof e.attempts !== 'number') e.attempts = 0;
+          });
+      });
+    if (TEST_SCHEMA_BUMP) {
+      // Only in the second build of tests/e2e/upgrade-data.test.ts (DIGITAFEL_TEST_SCHEMA_BUMP=1):
+      // a harmless version 3 (one more index, an upgrade that rewrites every outbox entry as it
+      // is) so the test can prove that a schema upgrade keeps every unsent record. Removed from
+      // every other build as dead code.
+      this.version(3)
+        .stores({ ...SCHEMA_V2, help_requests: `${SCHEMA_V2.help_requests}, updatedAt` })
+        .upgrade((tx) =>
+          tx
+            .table('outbox')
+            .toCollection()
+            .modify(() => undefined),
+        );
+    }
+  }
+
+  /** The Dexie table of a local record table. */
+  recordTable<T extends LocalTable>(table: T): Table<LocalRecord<T>, string> {
+    return this.table(table) as Table<LocalRecord<T>, string>;
+  }
+}

@@ -1,0 +1,41 @@
+// Runs the timestamped migrations with Kysely's Migrator (it takes a lock, so several instances
+// starting at once on one PostgreSQL migrate only once).
+import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './index';
+import * as initial from './migrations/20261123T0900_initial';
+import * as coordinator from './migrations/20261123T1000_coordinator';
+import * as deviceOutcomes from './migrations/20261123T1200_device_outcomes';
+
+const migrations: Record<string, Migration> = {
+  '20261123T0900_initial': initial,
+  '20261123T1000_coordinator': coordinator,
+  '20261123T1200_device_outcomes': deviceOutcomes,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * PostgreSQL's current schema (the first of search_path), or undefined on SQLite. The Migrator
+ * must be told it: without a schema it takes a migration table in ANY schema of the database for
+ * its own, so a second deployment (or test schema) in one database skipped creating its lock
+ * table and failed with "relation kysely_migration_lock does not exist".
+ */
+async function currentSchema(db: Db): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const res = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return res.rows[0]?.schema ?? undefined;
+}
+
+/** Migrates the schema to the latest version; throws when a migration fails. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrationTableSchema = await currentSchema(db);
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    ...(migrationTableSchema && { migrationTableSchema }),
+  }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);
+  }
+}

@@ -1,0 +1,57 @@
+// Bearer-token authentication: an onRequest hook resolves the token to its device and user
+// (401 when missing, unknown or revoked), and `requireRole` turns a wrong role into 403.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../../shared/api';
+import type { Db } from '../db';
+import { findDeviceByToken, touchDevice } from '../db/devices.repository';
+import { HttpError } from './errors';
+
+export interface AuthContext {
+  orgId: string;
+  deviceId: string;
+  userId: string;
+  role: Role;
+  user: { id: string; email: string | null; name: string; role: Role; org_id: string };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+// A device's last-seen time is written at most this often, so reads stay reads.
+const TOUCH_EVERY_MS = 60_000;
+
+/** An onRequest hook that authenticates the request against `db`. */
+export function authenticate(db: Db) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
+    if (!match) throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
+    const device = await findDeviceByToken(db, match[1]!);
+    if (!device) throw new HttpError(401, 'unauthorized', 'the token is unknown or revoked');
+    const now = new Date();
+    const seen = device.last_seen_at ? Date.parse(device.last_seen_at) : 0;
+    if (now.getTime() - seen > TOUCH_EVERY_MS) {
+      await touchDevice(db, device.org_id, device.id, now.toISOString());
+    }
+    request.auth = {
+      orgId: device.org_id,
+      deviceId: device.id,
+      userId: device.user.id,
+      role: device.user.role,
+      user: device.user,
+    };
+  };
+}
+
+/** The caller of an authenticated route; 403 unless their role is one of `roles`. */
+export function requireRole(request: FastifyRequest, roles?: readonly Role[]): AuthContext {
+  const auth = request.auth;
+  if (!auth) throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
+  if (roles && !roles.includes(auth.role)) {
+    throw new HttpError(403, 'forbidden', `this needs one of the roles: ${roles.join(', ')}`);
+  }
+  return auth;
+}

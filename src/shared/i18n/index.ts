@@ -1,0 +1,85 @@
+// The UI's words in Dutch, French and English: `t(key, params)`, the current language (a tiny
+// signal the app subscribes to) and labels for enum values. Catalogues load lazily (one small
+// chunk per language), so only the language in use is downloaded; this module ships in the
+// first load.
+import type { EnumPrefix } from './enums';
+import type { Messages, MessageKey } from './en';
+import type { Lang } from './format';
+
+export type { Lang } from './format';
+export type { EnumPrefix } from './enums';
+export type { MessageKey, Messages } from './en';
+export * from './format';
+
+export const LANGS: readonly Lang[] = ['nl', 'fr', 'en'];
+export type Params = Record<string, string | number>;
+
+const loaders: Record<Lang, () => Promise<Messages>> = {
+  en: () => import('./en').then((m) => m.en),
+  nl: () => import('./nl').then((m) => m.nl),
+  fr: () => import('./fr').then((m) => m.fr),
+};
+
+let current: Lang = 'en';
+let messages: Messages | undefined;
+const listeners = new Set<(lang: Lang) => void>();
+
+/** The language the UI speaks now. */
+export function getLanguage(): Lang {
+  return current;
+}
+
+/** Loads the catalogue of `lang` and makes it current; listeners re-render. */
+export async function setLanguage(lang: Lang): Promise<void> {
+  const loaded = await loaders[lang]();
+  current = lang;
+  messages = loaded;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  for (const cb of listeners) cb(lang);
+}
+
+/** Calls `cb` after every language change; returns an unsubscribe. */
+export function onLanguageChange(cb: (lang: Lang) => void): () => void {
+  listeners.add(cb);
+  return () => listeners.delete(cb);
+}
+
+/** The supported language closest to the browser's (navigator.language), English otherwise. */
+export function preferredLanguage(
+  languages: readonly string[] = globalThis.navigator?.languages ?? [],
+): Lang {
+  for (const l of languages) {
+    const base = l.toLowerCase().slice(0, 2);
+    if ((LANGS as readonly string[]).includes(base)) return base as Lang;
+  }
+  return 'en';
+}
+
+/** Whether `s` is a supported language code. */
+export function isLang(s: unknown): s is Lang {
+  return typeof s === 'string' && (LANGS as readonly string[]).includes(s);
+}
+
+/** The message `key` in the current language, with `{name}` placeholders filled from `params`. */
+export function t(key: MessageKey, params?: Params): string {
+  const text = messages?.[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Whether the current catalogue has `key` (for codes that come from elsewhere). */
+export function hasMessage(key: string): key is MessageKey {
+  return !!messages && key in messages;
+}
+
+/** The label of an enum value, e.g. label('outcome', 'solved') -> "Solved". */
+export function label(prefix: EnumPrefix, value: string): string {
+  const key = `${prefix}.${value}`;
+  return hasMessage(key) ? t(key) : value;
+}
+
+/** The text for an error code (`error.<code>`), or the generic error text. */
+export function errorText(code: string | undefined, params?: Params): string {
+  const key = `error.${code ?? 'unknown'}`;
+  return hasMessage(key) ? t(key, params) : t('error.unknown');
+}

@@ -1,0 +1,115 @@
+// When the app syncs: on start, shortly after each save (debounced), when the browser says it
+// is online again, when the page becomes visible, every 60 s while open, and on "Sync now".
+// Failures back off (exponential, full jitter, capped at 5 min); `navigator.onLine` is only a
+// hint, the sync's own request decides. Background Sync is registered where the browser has
+// it, so the service worker sends what is left after the page is closed.
+import { onLocalWrite } from '../local/write';
+import { backoffDelay } from './backoff';
+import type { SyncEngine, SyncReport } from './engine';
+
+export const BACKGROUND_SYNC_TAG = 'digitafel-sync';
+/** Failures that retrying cannot fix: they wait for the user (sign in again, update). */
+const NEEDS_USER = new Set(['unauthorized', 'update_required', 'no_session', 'wrong_device']);
+
+export interface SyncTriggerOptions {
+  debounceMs?: number;
+  intervalMs?: number;
+  random?: () => number;
+}
+
+export interface SyncTriggers {
+  /** Syncs now, ignoring any backoff (the "Sync now" button). */
+  syncNow(): Promise<SyncReport>;
+  /** Schedules a sync shortly after a save. */
+  notifySaved(): void;
+  stop(): void;
+}
+
+const active = new Set<SyncTriggers>();
+
+/** Tells every running trigger set that a record was saved (local writes do this already). */
+export function notifySaved(): void {
+  for (const t of active) t.notifySaved();
+}
+
+type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
+
+/** Asks the service worker to sync when connectivity returns (Chromium only; no-op elsewhere). */
+export function registerBackgroundSync(): void {
+  const sw = globalThis.navigator?.serviceWorker;
+  if (!sw) return;
+  void sw.ready
+    .then((reg) => (reg as SyncRegistration).sync?.register(BACKGROUND_SYNC_TAG))
+    .catch(() => undefined);
+}
+
+/** Starts the app's sync triggers; returns syncNow/notifySaved/stop. */
+export function startSyncTriggers(
+  engine: Pick<SyncEngine, 'sync'>,
+  opts: SyncTriggerOptions = {},
+): SyncTriggers {
+  const { debounceMs = 2_000, intervalMs = 60_000, random = Math.random } = opts;
+  let failures = 0;
+  let waitingForUser = false;
+  let stopped = false;
+  let debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  async function run(force: boolean): Promise<SyncReport | undefined> {
+    if (stopped) return undefined;
+    if (!force && (retryTimer !== undefined || waitingForUser)) return undefined; // backing off
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+    const report = await engine.sync();
+    if (stopped) return report;
+    if (report.ok) {
+      failures = 0;
+      waitingForUser = false;
+    } else if (report.error && NEEDS_USER.has(report.error.code)) {
+      waitingForUser = true;
+    } else {
+      const delay = backoffDelay(failures++, random);
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        void run(false);
+      }, delay);
+      registerBackgroundSync();
+    }
+    return report;
+  }
+
+  const onOnline = () => void run(true);
+  const onVisible = () => {
+    if (globalThis.document?.visibilityState === 'visible') void run(true);
+  };
+  const interval = setInterval(() => void run(false), intervalMs);
+  const unsubscribe = onLocalWrite(() => triggers.notifySaved());
+  globalThis.addEventListener?.('online', onOnline);
+  globalThis.document?.addEventListener('visibilitychange', onVisible);
+
+  const triggers: SyncTriggers = {
+    syncNow: async () => {
+      waitingForUser = false;
+      return (await run(true))!;
+    },
+    notifySaved() {
+      if (stopped) return;
+      registerBackgroundSync();
+      clearTimeout(debounceTimer);
+      debounceTimer = setTimeout(() => void run(false), debounceMs);
+    },
+    stop() {
+      stopped = true;
+      active.delete(triggers);
+      clearInterval(interval);
+      clearTimeout(debounceTimer);
+      clearTimeout(retryTimer);
+      unsubscribe();
+      globalThis.removeEventListener?.('online', onOnline);
+      globalThis.document?.removeEventListener('visibilitychange', onVisible);
+    },
+  };
+  active.add(triggers);
+  void run(true);
+  return triggers;
+}

@@ -1,0 +1,123 @@
+// Upgrades keep unsent records: a phone holds 1,000 records it could not send (the sync routes
+// answer 502 through the fault proxy, the app itself still loads), then a new version is
+// deployed whose build has a new Dexie schema version (DIGITAFEL_TEST_SCHEMA_BUMP=1, see
+// vite.config.ts) and so a new service worker. After the volunteer accepts the update, the
+// database is at the new version, every record and outbox entry is still there, and once the
+// network is back every record reaches the server exactly once.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  countStore,
+  DIST,
+  launchChromium,
+  newPhone,
+  seedOrg,
+  TestServer,
+  waitForServiceWorkerControl,
+} from './harness';
+import { gotoRoute, helpRequestsFile, msg, pressSyncNow, signIn, startImport, waitForImport } from './flows';
+import { FaultProxy } from '../support/fault-proxy';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RECORDS = 1_000;
+
+let nextBuild: string;
+let staticDir: string;
+let server: TestServer;
+let proxy: FaultProxy;
+let browser: Browser;
+let page: Page;
+
+/** Builds the app with the schema bump into a temporary directory (the "next version"). */
+async function buildNextVersion(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'digitafel-next-'));
+  await promisify(execFile)(
+    join(ROOT, 'node_modules/.bin/vite'),
+    ['build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: ROOT, env: { ...process.env, DIGITAFEL_TEST_SCHEMA_BUMP: '1' } },
+  );
+  return out;
+}
+
+const dbVersion = (p: Page) =>
+  p.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'digitafel')?.version);
+const waitingWorker = (p: Page) =>
+  p.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+
+beforeAll(async () => {
+  const building = buildNextVersion();
+  staticDir = mkdtempSync(join(tmpdir(), 'digitafel-e2e-dist-'));
+  cpSync(DIST, staticDir, { recursive: true });
+  browser = await launchChromium();
+  server = await TestServer.launch({ staticDir });
+  proxy = await FaultProxy.start({ target: { host: '127.0.0.1', port: server.port }, rate: 0 });
+  page = await (await newPhone(browser, proxy.url)).newPage();
+  nextBuild = await building;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await proxy?.close();
+  await server?.dispose();
+  for (const dir of [staticDir, nextBuild]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('upgrade with unsent records', () => {
+  it('keeps 1,000 unsent records through a new schema version and service worker, then syncs them', async () => {
+    const org = await seedOrg(server.url);
+    await page.goto('/');
+    await signIn(page, org.volunteer.email, org.volunteer.password);
+    await waitForServiceWorkerControl(page);
+    const before = await dbVersion(page);
+
+    proxy.setRate(1, { bad_gateway: 1 }); // the sync routes fail; the app and its worker load
+    const { ids, json } = helpRequestsFile(RECORDS);
+    await startImport(page, json);
+    await waitForImport(page, RECORDS);
+    expect(await countStore(page, 'help_requests')).toBe(RECORDS);
+    expect(await countStore(page, 'outbox')).toBe(RECORDS);
+
+    // Deploy the next version and accept its update.
+    rmSync(staticDir, { recursive: true, force: true });
+    cpSync(nextBuild, staticDir, { recursive: true });
+    await gotoRoute(page, '#/');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect.poll(() => waitingWorker(page), { timeout: 60_000 }).toBe(true);
+    const prompt = page.getByRole('status').filter({ hasText: msg('update.ready') });
+    await prompt.waitFor({ timeout: 15_000 });
+    await Promise.all([
+      page.waitForEvent('load', { timeout: 60_000 }),
+      prompt.getByRole('button', { name: msg('update.reload'), exact: true }).click(),
+    ]);
+    await waitForServiceWorkerControl(page);
+    await gotoRoute(page, '#/');
+    await expect.poll(() => dbVersion(page), { timeout: 15_000 }).toBe(30); // Dexie version 3
+    expect(before).toBe(20);
+    expect(await countStore(page, 'help_requests')).toBe(RECORDS);
+    expect(await countStore(page, 'outbox')).toBe(RECORDS);
+
+    proxy.setRate(0);
+    await expect
+      .poll(
+        async () => {
+          await pressSyncNow(page);
+          return countStore(page, 'outbox');
+        },
+        { timeout: 120_000, interval: 1_000 },
+      )
+      .toBe(0);
+    const onServer = await org.coordinator.records('help_requests');
+    console.log(
+      `upgrade: ${RECORDS} unsent records, database ${before} -> ${await dbVersion(page)}, ` +
+        `on server after update ${onServer.length}`,
+    );
+    expect(onServer.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(onServer.filter((r) => r.version !== 1)).toEqual([]);
+  });
+});
