@@ -95,7 +95,12 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
 
-  const deps: Deps = { db, config, attempts: new FailedAttempts(), authenticate: authenticate(db) };
+  const deps: Deps = {
+    db,
+    config,
+    attempts: new FailedAttempts(),
+    authenticate: authenticate(db, config.tokenIdleDays),
+  };
   await app.register(
     async (api) => {
       api.addHook('preHandler', refuseNul);

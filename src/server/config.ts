@@ -19,6 +19,11 @@ export interface Config {
    * update). Raised by the operator once every phone had the chance to update.
    */
   minSchemaVersion: number;
+  /**
+   * A token not used for this many days stops working (401 `token_expired`): volunteers'
+   * phones, and the coordinators' and admins' sessions, which can see borrower identity.
+   */
+  tokenIdleDays: { volunteer: number; staff: number };
 }
 
 /** Reads the configuration from `env` (defaults as in README.md). */
@@ -36,6 +41,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: resolve(env.DIGITAFEL_STATIC_DIR || 'dist'),
     trustProxy: env.DIGITAFEL_TRUST_PROXY === 'true' || env.DIGITAFEL_TRUST_PROXY === '1',
     minSchemaVersion: positiveInt('DIGITAFEL_MIN_SCHEMA_VERSION', env.DIGITAFEL_MIN_SCHEMA_VERSION, 1),
+    tokenIdleDays: {
+      volunteer: positiveInt('DIGITAFEL_TOKEN_IDLE_DAYS', env.DIGITAFEL_TOKEN_IDLE_DAYS, 90),
+      staff: positiveInt('DIGITAFEL_STAFF_TOKEN_IDLE_DAYS', env.DIGITAFEL_STAFF_TOKEN_IDLE_DAYS, 14),
+    },
   };
 }
 

@@ -71,6 +71,48 @@ describe('recent records', () => {
     ]);
   });
 
+  it('opens a help request the server refused with its reason and the fields it named marked', async () => {
+    const db = await freshPhone('en');
+    const saved = await saveHelpRequest({
+      ...help,
+      topics: ['itsme'],
+      note: 'long story',
+      occurredAt: new Date().toISOString(),
+    });
+    // What the sync engine keeps after a push result `rejected` (see tests/unit/sync/failures).
+    await db.outbox.clear();
+    await db.help_requests.update(saved.id, {
+      syncState: 'needs_attention',
+      syncError: {
+        code: 'invalid_record',
+        message: 'the record is not valid',
+        issues: [{ code: 'too_big', path: ['note'], maximum: 5, message: 'Too big' }, 'not an issue'],
+      },
+    });
+    renderApp('#/recent');
+    const row = (
+      await within(await screen.findByRole('region', { name: 'Help requests' })).findByText(/itsme/)
+    ).closest('li') as HTMLElement;
+    expect(
+      within(row).getByText(/Needs attention: The server refused this record as not valid/),
+    ).toBeTruthy();
+    fireEvent.click(within(row).getByRole('link'));
+
+    const alert = await screen.findByText(/Correct the marked fields and save to send it again/);
+    expect(alert.textContent).toContain('The server refused this record as not valid.');
+    const note = screen.getByLabelText('Note', { exact: false });
+    expect(note.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('help-note-error')?.textContent).toBe('At most 5 characters.');
+
+    // Correcting and saving makes it a new outbox entry, waiting to be sent again.
+    fireEvent.input(note, { target: { value: 'short' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const after = await db.help_requests.get(saved.id);
+    expect(after).toMatchObject({ note: 'short', syncState: 'pending' });
+    expect(after?.syncError).toBeUndefined();
+  });
+
   it('opens a closed, sent permanence and corrects its counts and notes', async () => {
     const db = await freshPhone('en');
     const p = await startPermanence({ locationId: null, kind: 'permanence' });

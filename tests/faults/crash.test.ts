@@ -83,10 +83,15 @@ describe.each(testDatabases())('server crashes on $name', ({ name, url }) => {
       const missing: string[] = [];
       let killedMidPush = 0;
       for (let c = 0; c < crashes; c++) {
-        // Mostly while a push is on its way or being handled, sometimes at any moment.
-        if (random() < 0.8) {
-          for (let waited = 0; inFlight === 0 && waited < 3_000; waited += 5) await sleep(5);
-          await sleep(Math.floor(random() * 25));
+        // Four kills in five while a push is on its way or being handled, the fifth at any moment. A push can
+        // finish during the short random delay (more so on a loaded machine): then wait for the
+        // next one, so the mid-push share does not depend on the machine's speed.
+        if (c % 5 !== 4) {
+          for (let attempt = 0; attempt < 20; attempt++) {
+            for (let waited = 0; inFlight === 0 && waited < 3_000; waited += 2) await sleep(2);
+            await sleep(Math.floor(random() * 15));
+            if (inFlight > 0) break;
+          }
         } else await sleep(Math.floor(random() * 500));
         if (inFlight > 0) killedMidPush++;
         await server.kill();

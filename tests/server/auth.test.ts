@@ -85,6 +85,32 @@ describe.each(testDatabases())('auth on $name', ({ url }) => {
     expect(revoked.revokedAt).toEqual(expect.any(String));
   });
 
+  it('a token unused for longer than its idle limit is 401 token_expired; a used one lives on', async () => {
+    const { volunteer, staff } = s.config.tokenIdleDays;
+    const age = async (deviceId: string, days: number) => {
+      const at = new Date(Date.now() - days * 86_400_000).toISOString();
+      await s.db.updateTable('devices').set({ last_seen_at: at }).where('id', '=', deviceId).execute();
+    };
+    const idlePhone = await login(s.app, s.volunteer.user.email);
+    const activePhone = await login(s.app, s.volunteer.user.email);
+    const idleLaptop = await login(s.app, s.coordinator.user.email);
+    await age(idlePhone.deviceId, volunteer + 1);
+    await age(activePhone.deviceId, volunteer - 1);
+    await age(idleLaptop.deviceId, staff + 1);
+
+    for (const expired of [idlePhone, idleLaptop]) {
+      const res = await api(s.app, expired.token, 'GET', '/me');
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toEqual({ error: { code: 'token_expired', message: expect.any(String) } });
+    }
+    expect((await api(s.app, activePhone.token, 'GET', '/me')).statusCode).toBe(200);
+    // A coordinator's laptop idle for as long as a volunteer's phone may be has long expired.
+    expect(staff).toBeLessThan(volunteer);
+    // Signing in again gives a fresh token.
+    const again = await login(s.app, s.volunteer.user.email);
+    expect((await api(s.app, again.token, 'GET', '/me')).statusCode).toBe(200);
+  });
+
   it('another organisation’s device is 404 and stays valid; volunteers may not list devices', async () => {
     const res = await api(
       s.app,

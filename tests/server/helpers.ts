@@ -86,6 +86,7 @@ export interface TestServer {
   url: string;
   app: FastifyInstance;
   db: Db;
+  config: Config;
   orgId: string;
   admin: Session;
   coordinator: Session;
@@ -154,6 +155,7 @@ export async function startTestServer(
     url: `http://127.0.0.1:${port}`,
     app,
     db,
+    config,
     orgId,
     admin: await login(app, email('admin')),
     coordinator: await login(app, email('coordinator')),

@@ -1,21 +1,23 @@
 // New / edit help request. Built for 30 seconds per person: the common case (one topic, solved)
 // is Home -> topic -> "Solved" -> Save. Channel, place and language come from the open
 // permanence or the last entry. The store validates; its zod issues show next to the fields.
+// A record the server refused opens with the server's reason and its fields already marked.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../shared/i18n';
+import { errorText, t } from '../../shared/i18n';
 import {
   getHelpRequest,
   getOpenPermanence,
   lastHelpDefaults,
   saveHelpRequest,
   ValidationError,
+  type SyncError,
 } from '../../local';
 import { markSaved } from '../home/saved';
 import { navigate } from '../router';
 import { useDirty } from '../ui/dirty';
 import { errorMessage } from '../ui/errors';
 import { Screen } from '../ui/Screen';
-import { fieldErrors, focusFirstError, type IssueLike } from '../ui/validation';
+import { fieldErrors, focusFirstError, refusedIssues, type IssueLike } from '../ui/validation';
 import { Details } from './Details';
 import { draftOf, emptyDraft, toRecord, type Draft } from './draft';
 import { HelpFields } from './HelpFields';
@@ -49,6 +51,8 @@ export function HelpForm({ id }: Props) {
   const [missing, setMissing] = useState(false);
   const [touched, setTouched] = useState(false);
   const [issues, setIssues] = useState<IssueLike[]>([]);
+  /** Why the server refused this record, and the fields it named (until the next save). */
+  const [refused, setRefused] = useState<{ error: SyncError; issues: IssueLike[] }>();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   useDirty(touched);
@@ -57,8 +61,10 @@ export function HelpForm({ id }: Props) {
     if (!id) void newDraft().then(setDraft);
     else
       void getHelpRequest(id).then((r) => {
-        if (r) setDraft(draftOf(r));
-        else setMissing(true);
+        if (!r) return setMissing(true);
+        setDraft(draftOf(r));
+        if (r.syncState === 'needs_attention' && r.syncError)
+          setRefused({ error: r.syncError, issues: refusedIssues(r) });
       });
   }, [id]);
 
@@ -101,9 +107,14 @@ export function HelpForm({ id }: Props) {
         <p class="loading">{t('common.loading')}</p>
       </Screen>
     );
-  const errors = fieldErrors(issues);
+  const errors = fieldErrors(issues.length > 0 ? issues : (refused?.issues ?? []));
   return (
     <Screen title={title}>
+      {refused && (
+        <p class="form-error" role="alert">
+          {t('sync.refusedHint', { reason: errorText(refused.error.code) })}
+        </p>
+      )}
       <form class="help-form" onSubmit={save} noValidate>
         <HelpFields draft={draft} errors={errors} update={update} />
         <Details draft={draft} errors={errors} update={update} />

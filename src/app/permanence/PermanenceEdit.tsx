@@ -18,7 +18,7 @@ import { Field, fieldAria } from '../ui/Field';
 import { Screen } from '../ui/Screen';
 import { SyncBadge } from '../ui/SyncBadge';
 import { useLive } from '../ui/useLive';
-import { fieldErrors, focusFirstError, type IssueLike } from '../ui/validation';
+import { fieldErrors, focusFirstError, refusedIssues, type IssueLike } from '../ui/validation';
 
 interface Form {
   locationId: string;
@@ -51,7 +51,8 @@ function EditForm({ permanence }: { permanence: LocalPermanence }) {
   const locations = useLive(listLocations) ?? [];
   const [form, setForm] = useState(() => formOf(permanence));
   const [touched, setTouched] = useState(false);
-  const [issues, setIssues] = useState<IssueLike[]>([]);
+  // A permanence the server refused opens with the fields it named marked (its badge says why).
+  const [issues, setIssues] = useState<IssueLike[]>(() => refusedIssues(permanence));
   const [failure, setFailure] = useState<string>();
   useDirty(touched);
   const errors = fieldErrors(issues);

@@ -1,6 +1,7 @@
 // Zod issues from the local store's ValidationError, turned into one message per form field in
 // the current language (the first issue of a field wins). Field = the first segment of the path.
 import { t } from '../../shared/i18n';
+import type { LocalFields } from '../../local';
 
 /** The part of a zod issue the forms read. */
 export interface IssueLike {
@@ -46,4 +47,20 @@ export function focusFirstError(): void {
     const el = document.querySelector<HTMLElement>('[aria-invalid="true"], fieldset.field-invalid button');
     el?.focus();
   });
+}
+
+/**
+ * The field issues the server gave when it refused this record (push result `rejected`), so
+ * the edit form opens with the fields to correct already marked. Only well-formed issues are
+ * kept: they come over the network.
+ */
+export function refusedIssues(record: Pick<LocalFields, 'syncState' | 'syncError'>): IssueLike[] {
+  if (record.syncState !== 'needs_attention' || !Array.isArray(record.syncError?.issues)) return [];
+  return (record.syncError.issues as unknown[]).filter(
+    (i): i is IssueLike =>
+      typeof i === 'object' &&
+      i !== null &&
+      typeof (i as IssueLike).code === 'string' &&
+      Array.isArray((i as IssueLike).path),
+  );
 }

@@ -34,7 +34,7 @@ export async function insertDevice(
   return { deviceId, token };
 }
 
-export type DeviceWithUser = Pick<DevicesTable, 'id' | 'org_id' | 'last_seen_at'> & {
+export type DeviceWithUser = Pick<DevicesTable, 'id' | 'org_id' | 'last_seen_at' | 'created_at'> & {
   user: Pick<UsersTable, 'id' | 'email' | 'name' | 'role' | 'org_id'>;
 };
 
@@ -49,6 +49,7 @@ export async function findDeviceByToken(db: Tx, token: string): Promise<DeviceWi
       'devices.id as id',
       'devices.org_id as org_id',
       'devices.last_seen_at as last_seen_at',
+      'devices.created_at as created_at',
       'users.id as user_id',
       'users.email as email',
       'users.name as name',

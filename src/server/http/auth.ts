@@ -1,7 +1,9 @@
 // Bearer-token authentication: an onRequest hook resolves the token to its device and user
-// (401 when missing, unknown or revoked), and `requireRole` turns a wrong role into 403.
+// (401 when missing, unknown, revoked or idle too long), and `requireRole` turns a wrong role
+// into 403.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../shared/api';
+import type { Config } from '../config';
 import type { Db } from '../db';
 import { findDeviceByToken, touchDevice } from '../db/devices.repository';
 import { HttpError } from './errors';
@@ -23,8 +25,10 @@ declare module 'fastify' {
 // A device's last-seen time is written at most this often, so reads stay reads.
 const TOUCH_EVERY_MS = 60_000;
 
+const DAY_MS = 86_400_000;
+
 /** An onRequest hook that authenticates the request against `db`. */
-export function authenticate(db: Db) {
+export function authenticate(db: Db, idleDays: Config['tokenIdleDays']) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
@@ -32,7 +36,18 @@ export function authenticate(db: Db) {
     const device = await findDeviceByToken(db, match[1]!);
     if (!device) throw new HttpError(401, 'unauthorized', 'the token is unknown or revoked');
     const now = new Date();
-    const seen = device.last_seen_at ? Date.parse(device.last_seen_at) : 0;
+    const seen = Date.parse(device.last_seen_at ?? device.created_at);
+    // An idle token expires: a lost or forgotten phone, or a coordinator's laptop left signed
+    // in, stops being a key to the organisation's data. The phone keeps its unsent records
+    // and sends them after the volunteer signs in again (the outbox is renumbered then).
+    const maxIdle = (device.user.role === 'volunteer' ? idleDays.volunteer : idleDays.staff) * DAY_MS;
+    if (now.getTime() - seen > maxIdle) {
+      throw new HttpError(
+        401,
+        'token_expired',
+        'this sign-in expired after a long time unused; sign in again',
+      );
+    }
     if (now.getTime() - seen > TOUCH_EVERY_MS) {
       await touchDevice(db, device.org_id, device.id, now.toISOString());
     }

@@ -34,7 +34,9 @@ export const en = {
   'sync.conflicts': 'Conflicts ({n})',
   'sync.lastSync': 'Last sync: {time}',
   'sync.neverSynced': 'Not synced yet',
-  'sync.signedOut': 'Signed out or this phone was revoked: sign in again',
+  'sync.signedOut':
+    'Signed out, sign-in expired or this phone was revoked: sign in again (unsent records stay here)',
+  'sync.refusedHint': '{reason} Correct the marked fields and save to send it again.',
   'sync.updateRequired': 'Update required: reload the app to keep sending',
   'sync.now': 'Sync now',
   'sync.reloadApp': 'Reload the app',

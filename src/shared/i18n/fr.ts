@@ -35,7 +35,9 @@ export const fr: Messages = {
   'sync.conflicts': 'Conflits ({n})',
   'sync.lastSync': 'Dernière synchronisation : {time}',
   'sync.neverSynced': 'Pas encore synchronisé',
-  'sync.signedOut': 'Déconnecté ou téléphone révoqué : reconnectez-vous',
+  'sync.signedOut':
+    'Déconnecté, connexion expirée ou téléphone révoqué : reconnectez-vous (les encodages non envoyés restent ici)',
+  'sync.refusedHint': '{reason} Corrigez les champs indiqués et enregistrez pour le renvoyer.',
   'sync.updateRequired': 'Mise à jour nécessaire : rechargez l’application pour continuer l’envoi',
   'sync.now': 'Synchroniser',
   'sync.reloadApp': 'Recharger l’application',

@@ -35,7 +35,9 @@ export const nl: Messages = {
   'sync.conflicts': 'Conflicten ({n})',
   'sync.lastSync': 'Laatst gesynchroniseerd: {time}',
   'sync.neverSynced': 'Nog niet gesynchroniseerd',
-  'sync.signedOut': 'Afgemeld of deze gsm werd ingetrokken: meld je opnieuw aan',
+  'sync.signedOut':
+    'Afgemeld, aanmelding verlopen of deze gsm werd ingetrokken: meld je opnieuw aan (niet-verzonden registraties blijven hier)',
+  'sync.refusedHint': '{reason} Verbeter de aangeduide velden en bewaar om ze opnieuw te verzenden.',
   'sync.updateRequired': 'Update nodig: herlaad de app om verder te verzenden',
   'sync.now': 'Nu synchroniseren',
   'sync.reloadApp': 'App herladen',

@@ -29,7 +29,12 @@ export async function startCoordinatorServer(dbUrl: string): Promise<TestServer>
   if (s.app.hasRoute({ method: 'GET', url: '/api/v1/reports/summary' })) return s;
   const config = { ...loadConfig({}), staticDir: join(tmpdir(), 'digitafel-no-static-coordinator') };
   const app: FastifyInstance = await buildApp({ db: s.db, config });
-  const deps = { db: s.db, config, attempts: new FailedAttempts(), authenticate: authenticate(s.db) };
+  const deps = {
+    db: s.db,
+    config,
+    attempts: new FailedAttempts(),
+    authenticate: authenticate(s.db, config.tokenIdleDays),
+  };
   await app.register(async (api) => coordinatorRoutes(api, deps), { prefix: '/api/v1' });
   await app.ready();
   return {
