@@ -89,4 +89,22 @@ describe('the review inbox', () => {
     // The list still shows the unfiltered inbox: the bad filter was not applied.
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2);
   });
+
+  it('shows a filter the server refuses next to its field and lists nothing for it', async () => {
+    await openInbox('en');
+    await screen.findByRole('table', {}, { timeout: 10_000 });
+    const from = screen.getByLabelText(text('en', 'filter.from')) as HTMLInputElement;
+    // A valid date for the browser (years may have five digits), not for the API's YYYY-MM-DD.
+    fireEvent.input(from, { target: { value: '10000-01-01' } });
+    expect(from.value).toBe('10000-01-01');
+    fireEvent.click(screen.getByRole('button', { name: text('en', 'filter.apply') }));
+
+    await waitFor(() => expect(from.getAttribute('aria-invalid')).toBe('true'), { timeout: 10_000 });
+    const describedBy = (from.getAttribute('aria-describedby') ?? '').split(' ');
+    const error = describedBy.map((id) => document.getElementById(id)).find((e) => e?.textContent);
+    expect(error?.textContent).toBe(
+      text('en', 'issue.field', { field: 'from', reason: text('en', 'issue.invalid') }),
+    );
+    expect(screen.queryByRole('table')).toBeNull();
+  });
 });
