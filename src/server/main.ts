@@ -1,13 +1,16 @@
 // Entry point (`npm start` / `npm run serve`): migrate, create the first admin if needed, start
-// the hourly retention job, listen.
+// the hourly retention job and the report rollup catch-up (every minute), listen.
 import { buildApp } from './app';
 import { bootstrapAdmin } from './bootstrap';
 import { loadConfig } from './config';
+import { coordDb } from './coordinator/db';
+import { catchUpReports } from './coordinator/report-rollup';
 import { createDb } from './db';
 import { migrateToLatest } from './db/migrate';
 import { runRetention } from './retention/run';
 
 const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,8 +31,24 @@ async function main(): Promise<void> {
   const timer = setInterval(retain, HOUR_MS);
   timer.unref();
   void retain();
+  // Reports read a rollup that catches up in the background, one run at a time per instance.
+  let rolling = false;
+  const rollup = async () => {
+    if (rolling) return;
+    rolling = true;
+    try {
+      await catchUpReports(coordDb(db));
+    } catch (err: unknown) {
+      app.log.error({ err }, 'report rollup failed');
+    } finally {
+      rolling = false;
+    }
+  };
+  const rollupTimer = setInterval(() => void rollup(), MINUTE_MS);
+  rollupTimer.unref();
   const close = async () => {
     clearInterval(timer);
+    clearInterval(rollupTimer);
     await app.close();
     await db.destroy();
     process.exit(0);

@@ -5,7 +5,8 @@
 // commit in seq order (the org_seq lock), so reading "seq > last rolled up" misses nothing.
 import { sql } from 'kysely';
 import { brusselsDay, helpFacts, type HelpFactSource } from '../../shared/report';
-import type { CoordDb, CoordTx } from './db';
+import { listOrgIds } from '../db/orgs.repository';
+import { baseDb, type CoordDb, type CoordTx } from './db';
 
 const BATCH = 20_000;
 const CHUNK = 400;
@@ -166,6 +167,39 @@ export async function refreshReportCounts(db: CoordDb, orgId: string): Promise<v
     const read = await db.transaction().execute((trx) => rollBatch(trx, orgId));
     if (read < BATCH) return;
   }
+}
+
+/** True when the organisation has help requests written after its last rollup (a read only). */
+async function behind(db: CoordDb, orgId: string): Promise<boolean> {
+  const state = await db
+    .selectFrom('report_state')
+    .select('help_seq')
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  const newer = await db
+    .selectFrom('help_requests')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('seq', '>', state?.help_seq ?? 0)
+    .limit(1)
+    .executeTakeFirst();
+  return newer !== undefined;
+}
+
+/**
+ * Background catch-up (server/main.ts, every minute): brings every organisation that has new
+ * help requests up to date, so a coordinator's first report after a large import or a busy
+ * day reads a ready rollup instead of rolling up in the request. Safe on several instances at
+ * once (each batch holds the org's report_state lock); returns the organisations refreshed.
+ */
+export async function catchUpReports(db: CoordDb): Promise<number> {
+  let refreshed = 0;
+  for (const orgId of await listOrgIds(baseDb(db))) {
+    if (!(await behind(db, orgId))) continue;
+    await refreshReportCounts(db, orgId);
+    refreshed++;
+  }
+  return refreshed;
 }
 
 /** The day counts of the organisation between two Brussels days (both included). */

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/shared/ids';
 import { api, testDatabases, type TestServer } from '../helpers';
 import { counter, equipment, helpRequest, loan, push, type Mut } from '../fixtures';
+import { coordDb } from '../../../src/server/coordinator/db';
+import { catchUpReports } from '../../../src/server/coordinator/report-rollup';
 import { startCoordinatorServer } from './server';
 
 const A = '0193a000-0000-7000-8000-00000000000a';
@@ -202,5 +204,47 @@ describe.each(testDatabases())('report summary on $name', ({ url }) => {
     expect(other.total).toBe(0);
     expect(other.byTopic).toEqual({});
     expect(other.loans).toEqual({ active: 0, overdue: 0, returned: 0, given: 0 });
+  });
+
+  it('catches the rollup up in the background, before any report is asked', async () => {
+    const db = coordDb(s.db);
+    const march = times(7, () => helpRequest({ occurredAt: '2027-03-03T10:00:00Z', topics: ['itsme'] }));
+    await push(
+      s.app,
+      s.volunteer,
+      march.map((record) => ({ mutationId: next(s.volunteer), table: 'help_requests', record })),
+    );
+    const countsOf = () =>
+      db
+        .selectFrom('report_help_counts')
+        .select(['dim', 'bucket', 'n'])
+        .where('org_id', '=', s.orgId)
+        .where('day', '=', '2027-03-03')
+        .execute();
+    expect(await countsOf()).toEqual([]); // nothing rolled up yet: no report was asked
+
+    expect(await catchUpReports(db)).toBeGreaterThanOrEqual(1);
+    const rows = await countsOf();
+    expect(rows.find((r) => r.dim === 'total')).toMatchObject({ n: 7 });
+    expect(rows.find((r) => r.dim === 'topic' && r.bucket === 'itsme')).toMatchObject({ n: 7 });
+    const state = await db
+      .selectFrom('report_state')
+      .select('help_seq')
+      .where('org_id', '=', s.orgId)
+      .executeTakeFirstOrThrow();
+    const last = await db
+      .selectFrom('help_requests')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('org_id', '=', s.orgId)
+      .executeTakeFirstOrThrow();
+    expect(Number(state.help_seq)).toBe(Number(last.seq));
+
+    // The report reads the same figures, and a second catch-up adds nothing twice.
+    await catchUpReports(db);
+    const r = (
+      await api(s.app, s.coordinator.token, 'GET', '/reports/summary?from=2027-03-01&to=2027-03-07')
+    ).json();
+    expect(r.total).toBe(7);
+    expect(r.byTopic).toEqual({ itsme: 7 });
   });
 });
