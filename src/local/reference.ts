@@ -19,6 +19,12 @@ export async function listTopics(): Promise<LocalTopic[]> {
   return rows.sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/** Every topic's own names by key, switched-off ones included: older records still name them. */
+export async function topicNames(): Promise<Map<string, LocalTopic['labels']>> {
+  const rows = (await getDb().topics.toArray()).filter((r) => !r.deleted);
+  return new Map(rows.map((r) => [r.key, r.labels]));
+}
+
 /** Active referral partners, by name. */
 export async function listPartners(): Promise<LocalPartner[]> {
   const rows = active(await getDb().partners.toArray());

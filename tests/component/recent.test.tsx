@@ -113,6 +113,37 @@ describe('recent records', () => {
     expect(after?.syncError).toBeUndefined();
   });
 
+  it("names the organisation's own topics in the phone's language, also once switched off", async () => {
+    const db = await freshPhone('fr');
+    // As a pull brings them down: one active topic, one the coordinator switched off.
+    await db.topics.bulkPut([
+      {
+        id: crypto.randomUUID(),
+        key: 'bank_app',
+        labels: { nl: 'Bankapp', fr: 'Appli bancaire' },
+        active: true,
+        syncState: 'synced',
+        version: 1,
+      },
+      {
+        id: crypto.randomUUID(),
+        key: 'old_portal',
+        labels: { en: 'Old portal' },
+        active: false,
+        syncState: 'synced',
+        version: 1,
+      },
+    ]);
+    await saveHelpRequest({
+      ...help,
+      topics: ['bank_app', 'old_portal', 'itsme'],
+      occurredAt: new Date().toISOString(),
+    });
+    renderApp('#/recent');
+    const list = await screen.findByRole('region', { name: 'Demandes d’aide' });
+    expect(await within(list).findByText(/Appli bancaire, Old portal, itsme/)).toBeTruthy();
+  });
+
   it('opens a closed, sent permanence and corrects its counts and notes', async () => {
     const db = await freshPhone('en');
     const p = await startPermanence({ locationId: null, kind: 'permanence' });

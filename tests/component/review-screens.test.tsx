@@ -2,7 +2,7 @@
 // 5" for small groups the server hid (never 0); a correction the server refuses and a topic key
 // that is not one are explained next to their field in French, with nothing saved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { openDb } from '../../src/local';
 import { setLanguage, type Lang } from '../../src/shared/i18n';
 import { en } from '../../src/shared/i18n/en';
@@ -90,8 +90,11 @@ describe('coordinator screens', () => {
   it('refuses a topic key that is not one, next to the field, and creates nothing', async () => {
     await open('#/review/reference', 'fr');
     const form = await screen.findByRole('form', { name: text('fr', 'table.topics') }, { timeout: 10_000 });
-    const input = within(form).getByLabelText(text('fr', 'reference.new'));
+    const input = within(form).getByLabelText(text('fr', 'reference.topicKey'));
     fireEvent.input(input, { target: { value: 'Appli bancaire' } });
+    fireEvent.input(within(form).getByLabelText(text('fr', 'reference.label.fr')), {
+      target: { value: 'Appli bancaire' },
+    });
     fireEvent.click(within(form).getByRole('button', { name: text('fr', 'reference.add') }));
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'), { timeout: 10_000 });
     expect(document.getElementById(`${input.id}-error`)?.textContent).toBe(text('fr', 'reference.badKey'));
@@ -99,5 +102,70 @@ describe('coordinator screens', () => {
       records: unknown[];
     }>();
     expect(topics.records).toEqual([]);
+  });
+
+  it('adds a topic with a name per language, corrects a name, and names it in the inbox', async () => {
+    await open('#/review/reference', 'en');
+    const form = await screen.findByRole('form', { name: text('en', 'table.topics') }, { timeout: 10_000 });
+    const key = within(form).getByLabelText(text('en', 'reference.topicKey'));
+    const add = within(form).getByRole('button', { name: text('en', 'reference.add') });
+    // A key without any name is refused: the volunteers' buttons would show the bare key.
+    fireEvent.input(key, { target: { value: 'bank_app' } });
+    fireEvent.click(add);
+    const en = within(form).getByLabelText(text('en', 'reference.label.en'));
+    await waitFor(() => expect(en.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(`${en.id}-error`)?.textContent).toBe(text('en', 'reference.needLabel'));
+
+    fireEvent.input(within(form).getByLabelText(text('en', 'reference.label.nl')), {
+      target: { value: 'Bankapp' },
+    });
+    fireEvent.input(within(form).getByLabelText(text('en', 'reference.label.fr')), {
+      target: { value: 'Appli bancaire' },
+    });
+    fireEvent.click(add);
+    const section = screen.getByRole('region', { name: text('en', 'table.topics') });
+    // No English name yet: the list falls back to another language.
+    expect(await within(section).findByText('Bankapp', {}, { timeout: 10_000 })).toBeTruthy();
+    const stored = async () =>
+      (await api(s.app, s.coordinator.token, 'GET', '/records/topics')).json<{
+        records: Array<{ id: string; key: string; labels: Record<string, string> }>;
+      }>().records;
+    expect((await stored()).find((r) => r.key === 'bank_app')?.labels).toEqual({
+      nl: 'Bankapp',
+      fr: 'Appli bancaire',
+    });
+
+    // Correct the names: add the English one.
+    const edit = within(section).getByRole('form', {
+      name: text('en', 'reference.editNames', { key: 'bank_app' }),
+    });
+    fireEvent.input(within(edit).getByLabelText(text('en', 'reference.label.en')), {
+      target: { value: 'Banking app' },
+    });
+    fireEvent.click(within(edit).getByRole('button', { name: text('en', 'common.save') }));
+    expect(await within(section).findByText('Banking app', {}, { timeout: 10_000 })).toBeTruthy();
+    expect((await stored()).find((r) => r.key === 'bank_app')?.labels).toEqual({
+      nl: 'Bankapp',
+      fr: 'Appli bancaire',
+      en: 'Banking app',
+    });
+
+    // A help request with the topic shows its name in the inbox, and the filter offers it.
+    await push(s.app, s.volunteer, [
+      {
+        mutationId: next(s.volunteer),
+        table: 'help_requests',
+        record: helpRequest({ topics: ['bank_app'] }),
+      },
+    ]);
+    cleanup();
+    await open('#/review/inbox', 'en');
+    const table = await screen.findByRole('table', {}, { timeout: 10_000 });
+    expect(await within(table).findByText(/Banking app/, {}, { timeout: 10_000 })).toBeTruthy();
+    const filter = screen.getByLabelText(text('en', 'filter.topic')) as HTMLSelectElement;
+    expect([...filter.options].map((o) => [o.value, o.textContent])).toContainEqual([
+      'bank_app',
+      'Banking app',
+    ]);
   });
 });

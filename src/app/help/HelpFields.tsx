@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { CHANNELS, DEVICES_USED, DURATION_BANDS, OUTCOMES } from '../../shared/records';
 import { BUILTIN_TOPICS, COMMON_TOPICS } from '../../shared/topics';
-import { getLanguage, label, t } from '../../shared/i18n';
+import { label, t, topicLabel } from '../../shared/i18n';
 import { listLocations, listPartners, listTopics } from '../../local';
 import { ChipGroup, type ChipOption } from '../ui/ChipGroup';
 import { Field, fieldAria } from '../ui/Field';
@@ -22,7 +22,7 @@ const sel = (v: string | undefined) => (v ? [v] : []);
 /** Built-in topics (common first) plus the organisation's own, labelled. */
 function useTopicOptions(): { common: ChipOption[]; all: ChipOption[] } {
   const orgTopics = useLive(listTopics) ?? [];
-  const lang = getLanguage();
+  const names = new Map(orgTopics.map((tp) => [tp.key, tp.labels]));
   const common = COMMON_TOPICS.map((k) => ({ value: k, label: label('topic', k) }));
   const rest = BUILTIN_TOPICS.filter((k) => !COMMON_TOPICS.includes(k)).map((k) => ({
     value: k,
@@ -31,7 +31,7 @@ function useTopicOptions(): { common: ChipOption[]; all: ChipOption[] } {
   const builtin = new Set<string>(BUILTIN_TOPICS);
   const own = orgTopics
     .filter((tp) => !builtin.has(tp.key))
-    .map((tp) => ({ value: tp.key, label: tp.labels?.[lang] || tp.labels?.en || tp.key }));
+    .map((tp) => ({ value: tp.key, label: topicLabel(tp.key, names) }));
   return { common, all: [...common, ...rest, ...own] };
 }
 

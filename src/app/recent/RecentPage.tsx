@@ -3,7 +3,7 @@
 // open or returned (open, extend, return, delete). Edits and deletes go through the local store, so
 // each becomes a new outbox entry. A returned loan stays listed until the sync after it: the
 // server then withdraws it from volunteers' phones (no borrower data kept on them).
-import { formatDateTime, getLanguage, label, t } from '../../shared/i18n';
+import { formatDateTime, getLanguage, label, t, topicLabel } from '../../shared/i18n';
 import {
   deleteHelpRequest,
   deleteLoan,
@@ -12,6 +12,7 @@ import {
   listRecentHelpRequests,
   listRecentLoans,
   listRecentPermanences,
+  topicNames,
 } from '../../local';
 import { Screen } from '../ui/Screen';
 import { SyncBadge } from '../ui/SyncBadge';
@@ -29,6 +30,7 @@ async function recentLoans() {
 export function RecentPage() {
   const lang = getLanguage();
   const help = useLive(() => listRecentHelpRequests(50));
+  const topics = useLive(topicNames);
   const perms = useLive(() => listRecentPermanences(20));
   const loans = useLive(recentLoans);
   return (
@@ -41,8 +43,8 @@ export function RecentPage() {
           {help?.map((h) => (
             <li key={h.id}>
               <a href={`#/help/${encodeURIComponent(h.id)}`}>
-                {formatDateTime(lang, h.occurredAt)} · {h.topics.map((k) => label('topic', k)).join(', ')} ·{' '}
-                {label('outcome', h.outcome)}
+                {formatDateTime(lang, h.occurredAt)} · {h.topics.map((k) => topicLabel(k, topics)).join(', ')}{' '}
+                · {label('outcome', h.outcome)}
               </a>
               <SyncBadge record={h} />
               <DeleteButton onDelete={() => deleteHelpRequest(h.id)} />

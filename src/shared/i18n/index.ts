@@ -78,6 +78,20 @@ export function label(prefix: EnumPrefix, value: string): string {
   return hasMessage(key) ? t(key) : value;
 }
 
+/** An organisation's own names for one of its topics, per language (records.ts `topicInput`). */
+export type TopicNames = Partial<Record<Lang, string>>;
+
+/**
+ * The name of a topic: the built-in catalogue's in the current language, else the
+ * organisation's own name (in this language, else another one), else its key.
+ */
+export function topicLabel(key: string, own?: ReadonlyMap<string, TopicNames | undefined>): string {
+  const builtin = `topic.${key}`;
+  if (hasMessage(builtin)) return t(builtin);
+  const names = own?.get(key);
+  return names?.[current] || names?.en || names?.nl || names?.fr || key;
+}
+
 /** The text for an error code (`error.<code>`), or the generic error text. */
 export function errorText(code: string | undefined, params?: Params): string {
   const key = `error.${code ?? 'unknown'}`;

@@ -21,24 +21,34 @@ function cell(b: Breakdown | undefined, key: string): number | null {
   return v === undefined ? 0 : v;
 }
 
+/** A topic key's name (built-in or the organisation's own, see ../topicNames.ts). */
+type TopicName = (key: string) => string;
+const builtinTopicName: TopicName = (key) => keyLabel('topic', key);
+
 /** Weeks on the x axis, one series per topic. */
-export function weekTopicSeries(r: ReportSummary): { labels: string[]; series: Series[] } {
+export function weekTopicSeries(
+  r: ReportSummary,
+  topicName: TopicName = builtinTopicName,
+): { labels: string[]; series: Series[] } {
   const weeks = Object.keys(r.byWeekTopic).sort();
   const series = innerKeys(r.byWeekTopic).map((topic) => ({
-    label: keyLabel('topic', topic),
+    label: topicName(topic),
     values: weeks.map((w) => cell(r.byWeekTopic[w], topic)),
   }));
   return { labels: weeks, series };
 }
 
 /** Topics on the x axis, one series per outcome. */
-export function topicOutcomeSeries(r: ReportSummary): { labels: string[]; series: Series[] } {
+export function topicOutcomeSeries(
+  r: ReportSummary,
+  topicName: TopicName = builtinTopicName,
+): { labels: string[]; series: Series[] } {
   const topics = Object.keys(r.byTopicOutcome).sort();
   const series = innerKeys(r.byTopicOutcome).map((outcome) => ({
     label: keyLabel('outcome', outcome),
     values: topics.map((t) => cell(r.byTopicOutcome[t], outcome)),
   }));
-  return { labels: topics.map((t) => keyLabel('topic', t)), series };
+  return { labels: topics.map((t) => topicName(t)), series };
 }
 
 /** One breakdown as a single series. */

@@ -1,5 +1,5 @@
 // The review inbox filters: record type, period, place, volunteer, topic and review state.
-import { label } from '../../../shared/i18n';
+import type { TopicNaming } from '../topicNames';
 import { BUILTIN_TOPICS } from '../../../shared/topics';
 import { REVIEW_STATES } from '../../../shared/records';
 import { useState } from 'preact/hooks';
@@ -21,13 +21,15 @@ interface Props {
   value: InboxFilter;
   people: Array<{ id: string; name: string }>;
   places: Array<{ id: string; name: string }>;
+  /** Topic names; the organisation's own topics follow the built-in ones. */
+  topics: TopicNaming;
   /** Messages of the server about filter fields (by field name). */
   errors?: FieldErrors;
   onChange: (f: InboxFilter) => void;
 }
 
 /** The filter form; changes apply on submit, unless a value is not valid. */
-export function Filters({ value, people, places, errors = {}, onChange }: Props) {
+export function Filters({ value, people, places, topics, errors = {}, onChange }: Props) {
   const [local, setLocal] = useState<FieldErrors>({});
   const submit = (e: Event) => {
     e.preventDefault();
@@ -92,9 +94,9 @@ export function Filters({ value, people, places, errors = {}, onChange }: Props)
         {(a) => (
           <select {...a} name="topic" defaultValue={value.topic}>
             <option value="">{ct('filter.any')}</option>
-            {BUILTIN_TOPICS.map((k) => (
+            {[...BUILTIN_TOPICS, ...topics.ownKeys].map((k) => (
               <option key={k} value={k}>
-                {label('topic', k)}
+                {topics.name(k)}
               </option>
             ))}
           </select>

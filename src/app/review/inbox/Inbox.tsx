@@ -5,6 +5,7 @@ import { call } from '../api';
 import { fieldErrors } from '../fieldErrors';
 import { ct } from '../i18n';
 import { Status } from '../Status';
+import { useTopicNames } from '../topicNames';
 import { useLoad } from '../useLoad';
 import { Filters, type InboxFilter } from './Filters';
 import { RecordRows, type Row } from './RecordRows';
@@ -33,6 +34,7 @@ export function Inbox() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState('');
   const people = useLoad(() => call<{ users: Array<{ id: string; name: string }> }>('GET', '/people'), []);
+  const topics = useTopicNames();
   const places = useLoad(() => call<Page>('GET', '/records/locations', { query: { limit: 500 } }), []);
   const { table, ...query } = filter;
   const topic = table === 'help_requests' ? query.topic : '';
@@ -73,6 +75,7 @@ export function Inbox() {
         value={filter}
         people={people.data?.users ?? []}
         places={(places.data?.records ?? []).map((r) => ({ id: r.id, name: String(r.name ?? r.id) }))}
+        topics={topics}
         errors={refused?.fields}
         onChange={setFilter}
       />
@@ -87,6 +90,7 @@ export function Inbox() {
           table={table}
           rows={rows}
           people={people.data?.users ?? []}
+          topicName={topics.name}
           selected={selected}
           onSelect={setSelected}
         />

@@ -1,6 +1,7 @@
 // The inbox table: one row per record with a selection box, when, what, who and review state.
 import { label } from '../../../shared/i18n';
 import { ct, when } from '../i18n';
+import type { TopicNaming } from '../topicNames';
 
 export type Row = Record<string, unknown> & { id: string; reviewState: string };
 
@@ -8,14 +9,15 @@ interface Props {
   table: string;
   rows: Row[];
   people: Array<{ id: string; name: string }>;
+  topicName: TopicNaming['name'];
   selected: Set<string>;
   onSelect: (s: Set<string>) => void;
 }
 
 /** A short description of a record for the list, in the coordinator's language. */
-function what(r: Row): string {
+function what(r: Row, topicName: TopicNaming['name']): string {
   if (Array.isArray(r.topics)) {
-    const topics = (r.topics as string[]).map((k) => label('topic', k)).join(', ');
+    const topics = (r.topics as string[]).map(topicName).join(', ');
     return `${topics} · ${r.outcome ? label('outcome', String(r.outcome)) : ''}`;
   }
   if (typeof r.visitorCount === 'number')
@@ -24,7 +26,7 @@ function what(r: Row): string {
 }
 
 /** The selectable record table. */
-export function RecordRows({ table, rows, people, selected, onSelect }: Props) {
+export function RecordRows({ table, rows, people, topicName, selected, onSelect }: Props) {
   const names = new Map(people.map((p) => [p.id, p.name]));
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -66,7 +68,7 @@ export function RecordRows({ table, rows, people, selected, onSelect }: Props) {
               />
             </td>
             <td>{when(String(r.occurredAt ?? r.startedAt ?? r.receivedAt ?? ''), true)}</td>
-            <td>{what(r)}</td>
+            <td>{what(r, topicName)}</td>
             <td>{names.get(String(r.createdBy)) ?? ''}</td>
             <td class={`state-${r.reviewState}`}>{ct(`review.${r.reviewState as 'new'}`)}</td>
             <td>

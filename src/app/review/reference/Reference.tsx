@@ -1,5 +1,6 @@
 // Places, topics and referral partners: the reference data phones pull. A coordinator adds them
 // here online (POST /records/:table) and switches them on or off (an audited correction).
+// Topics have their own section (Topics.tsx): a key and a name per language.
 import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { Field } from '../Field';
@@ -7,18 +8,10 @@ import { errorNotice, fieldErrors } from '../fieldErrors';
 import { ct } from '../i18n';
 import { Status } from '../Status';
 import { useLoad } from '../useLoad';
+import { Topics } from './Topics';
 
-type Table = 'locations' | 'topics' | 'partners';
-
-/** What a topic key looks like (src/shared/records.ts topicKey). */
-const TOPIC_KEY = /^[a-z][a-z0-9_]{1,39}$/;
+type Table = 'locations' | 'partners';
 type Rec = Record<string, unknown> & { id: string };
-
-/** What a new record of `table` looks like from the one text field. */
-function newRecord(table: Table, text: string): Record<string, unknown> {
-  if (table === 'topics') return { key: text, labels: {}, active: true };
-  return { name: text, active: true };
-}
 
 /** One reference table with its add form. */
 function RefTable({ table }: { table: Table }) {
@@ -43,18 +36,15 @@ function RefTable({ table }: { table: Table }) {
     const text = String(new FormData(form).get('text') ?? '').trim();
     setNotice('');
     if (!text) return setError(ct('form.required'));
-    if (table === 'topics' && !TOPIC_KEY.test(text)) return setError(ct('reference.badKey'));
     try {
-      await call('POST', `/records/${table}`, { body: { record: newRecord(table, text) } });
+      await call('POST', `/records/${table}`, { body: { record: { name: text, active: true } } });
       form.reset();
       setError(undefined);
       setNotice(ct('detail.saved'));
       list.reload();
     } catch (err) {
-      // The one text field is the name (or a topic's key): the record's other fields are ours.
-      const { fields, general } = fieldErrors(err, (path) =>
-        path[0] === 'name' || path[0] === 'key' ? 'text' : undefined,
-      );
+      // The one text field is the name: the record's other fields are ours.
+      const { fields, general } = fieldErrors(err, (path) => (path[0] === 'name' ? 'text' : undefined));
       setError(fields.text);
       setNotice(general ?? ct('detail.notSaved'));
     }
@@ -78,18 +68,13 @@ function RefTable({ table }: { table: Table }) {
                   )
                 }
               />
-              {String(r.name ?? r.key)}
+              {String(r.name)}
             </label>
           </li>
         ))}
       </ul>
       <form class="filters" onSubmit={(e) => void add(e)} noValidate aria-label={ct(`table.${table}`)}>
-        <Field
-          id={`${table}-new`}
-          label={ct('reference.new')}
-          hint={table === 'topics' ? ct('reference.keyHint') : undefined}
-          error={error}
-        >
+        <Field id={`${table}-new`} label={ct('reference.new')} error={error}>
           {(a) => <input {...a} name="text" required maxLength={200} />}
         </Field>
         <button type="submit">{ct('reference.add')}</button>
@@ -105,7 +90,7 @@ export function Reference() {
     <section aria-labelledby="reference-title">
       <h1 id="reference-title">{ct('nav.reference')}</h1>
       <RefTable table="locations" />
-      <RefTable table="topics" />
+      <Topics />
       <RefTable table="partners" />
     </section>
   );

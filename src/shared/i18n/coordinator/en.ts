@@ -11,7 +11,16 @@ export const en = {
   'nav.report': 'Funder report',
   'nav.privacy': 'Data protection',
   'nav.reference': 'Places, topics, partners',
-  'reference.new': 'New (name, or key for a topic)',
+  'reference.new': 'New (name)',
+  'reference.topicKey': 'Key',
+  'reference.label.nl': 'Name in Dutch',
+  'reference.label.fr': 'Name in French',
+  'reference.label.en': 'Name in English',
+  'reference.needLabel':
+    'Give the topic a name in at least one language: the volunteers’ topic buttons show it.',
+  'reference.editNames': 'Names of “{key}”',
+  'reference.topicsHint':
+    'Your own topics, next to the built-in list. Phones show the name in their language (or another one when it is missing).',
   'reference.add': 'Add',
   'nav.label': 'Coordinator sections',
   'app.title': 'Coordinator workspace',

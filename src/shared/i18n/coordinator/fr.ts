@@ -12,7 +12,16 @@ export const fr: CoordMessages = {
   'nav.report': 'Rapport pour le bailleur',
   'nav.privacy': 'Protection des données',
   'nav.reference': 'Lieux, sujets, partenaires',
-  'reference.new': 'Nouveau (nom, ou clé pour un sujet)',
+  'reference.new': 'Nouveau (nom)',
+  'reference.topicKey': 'Clé',
+  'reference.label.nl': 'Nom en néerlandais',
+  'reference.label.fr': 'Nom en français',
+  'reference.label.en': 'Nom en anglais',
+  'reference.needLabel':
+    'Donnez au sujet un nom dans au moins une langue : les boutons de sujet des bénévoles l’affichent.',
+  'reference.editNames': 'Noms de « {key} »',
+  'reference.topicsHint':
+    'Vos propres sujets, à côté de la liste intégrée. Les téléphones affichent le nom dans leur langue (ou dans une autre s’il manque).',
   'reference.add': 'Ajouter',
   'nav.label': 'Sections coordination',
   'app.title': 'Espace coordination',

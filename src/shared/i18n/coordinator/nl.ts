@@ -12,7 +12,16 @@ export const nl: CoordMessages = {
   'nav.report': 'Rapport voor financier',
   'nav.privacy': 'Gegevensbescherming',
   'nav.reference': 'Plaatsen, onderwerpen, partners',
-  'reference.new': 'Nieuw (naam, of sleutel voor een onderwerp)',
+  'reference.new': 'Nieuw (naam)',
+  'reference.topicKey': 'Sleutel',
+  'reference.label.nl': 'Naam in het Nederlands',
+  'reference.label.fr': 'Naam in het Frans',
+  'reference.label.en': 'Naam in het Engels',
+  'reference.needLabel':
+    'Geef het onderwerp een naam in minstens één taal: de onderwerpknoppen van de vrijwilligers tonen die.',
+  'reference.editNames': 'Namen van ‘{key}’',
+  'reference.topicsHint':
+    'Jullie eigen onderwerpen, naast de ingebouwde lijst. Gsm’s tonen de naam in hun taal (of in een andere als die ontbreekt).',
   'reference.add': 'Toevoegen',
   'nav.label': 'Onderdelen voor coördinatoren',
   'app.title': 'Werkplek coördinator',
