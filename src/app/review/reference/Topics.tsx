@@ -14,18 +14,17 @@ import { useLoad } from '../useLoad';
 /** What a topic key looks like (src/shared/records.ts topicKey). */
 const TOPIC_KEY = /^[a-z][a-z0-9_]{1,39}$/;
 const LANGS = ['nl', 'fr', 'en'] as const satisfies readonly Lang[];
-type Labels = TopicNames;
 interface Topic {
   id: string;
   key: string;
-  labels?: Labels;
+  labels?: TopicNames;
   active?: boolean;
 }
 
 /** The non-empty names typed in a form (`label_nl`, `label_fr`, `label_en`). */
-function labelsOf(form: HTMLFormElement): Labels {
+function labelsOf(form: HTMLFormElement): TopicNames {
   const data = new FormData(form);
-  const out: Labels = {};
+  const out: TopicNames = {};
   for (const lang of LANGS) {
     const v = String(data.get(`label_${lang}`) ?? '').trim();
     if (v) out[lang] = v;
@@ -48,7 +47,7 @@ function NameFields({
   errors,
 }: {
   idPrefix: string;
-  labels?: Labels;
+  labels?: TopicNames;
   errors: FieldErrors;
 }) {
   return (
