@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '../local/meta';
 import type { Session } from '../shared/api';
-import { forgetSession, readSession, storeSession } from '../sync/session';
+import { forgetSession, readSession, storeSession, type StoreOptions } from '../sync/session';
 
 /** undefined: not known yet; null: nobody signed in. */
 let current: Session | null | undefined;
@@ -36,8 +36,8 @@ export async function refreshSession(): Promise<Session | null> {
 }
 
 /** Stores a session from sign-in or enrolment and shows the app. */
-export async function signedIn(session: Session): Promise<void> {
-  await storeSession(getDb(), session);
+export async function signedIn(session: Session, opts?: StoreOptions): Promise<void> {
+  await storeSession(getDb(), session, opts);
   current = session;
   emit();
   void import('./sync-start').then((m) => m.appSyncNow()).catch(() => undefined);

@@ -65,6 +65,11 @@ export interface OutboxEntry {
 export interface MetaValues {
   /** The signed-in device; `serverUrl` when the API is not on the app's own origin. */
   session: Session & { serverUrl?: string };
+  /**
+   * Whose records this phone holds: the user of the last session, kept after sign-out so a
+   * different person signing in is noticed (src/sync/session.ts).
+   */
+  owner: { userId: string; orgId: string; name: string };
   nextMutationId: number;
   pullCursor: string;
   lastSyncAt: string;

@@ -1,5 +1,6 @@
 // Errors the local store throws for the UI to translate: invalid input (with the zod issues a
-// form shows next to its fields), a blocked loan, a missing record, a full disk.
+// form shows next to its fields), a blocked loan, a missing record, a full disk, a sign-in by
+// someone else while this phone still holds another person's unsent records.
 import type { z } from 'zod';
 import type { LocalLoan } from './db';
 
@@ -57,4 +58,22 @@ export function translateStorageError(err: unknown, abortReason?: unknown): unkn
   if (isQuotaError(err)) return new StorageFullError(err);
   if (isQuotaError(abortReason)) return new StorageFullError(abortReason);
   return err;
+}
+
+/**
+ * Someone other than the phone's last user signed in while it still holds that user's unsent
+ * records. Sending them would put them under the wrong name, or into another organisation.
+ */
+export class OtherUsersRecordsError extends Error {
+  override readonly name = 'OtherUsersRecordsError';
+  constructor(
+    /** Unsent outbox entries on the phone. */
+    readonly pending: number,
+    /** The previous user's name. */
+    readonly ownerName: string,
+    /** Whether the new user is in the previous user's organisation (only then may they adopt). */
+    readonly sameOrg: boolean,
+  ) {
+    super('other_users_records');
+  }
 }

@@ -6,6 +6,11 @@ import { createApiClient } from '../../sync/api-client';
 import { navigate } from '../router';
 import { deviceLabel, signedIn, useSession } from '../session';
 import { errorMessage } from '../ui/errors';
+import { lazyScreen } from '../ui/lazy';
+import { OtherUsersRecordsError } from '../../local/errors';
+import type { Refused } from './SignIn';
+
+const Handover = lazyScreen(() => import('./Handover').then((m) => m.Handover));
 
 interface Props {
   code: string;
@@ -16,12 +21,18 @@ export function Enrol({ code }: Props) {
   const session = useSession();
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
   const [error, setError] = useState<string>();
+  const [refused, setRefused] = useState<Refused>();
 
   const enrol = async () => {
     setState('busy');
     try {
       const s = await createApiClient().enrol(code, deviceLabel());
-      await signedIn(s);
+      try {
+        await signedIn(s);
+      } catch (err) {
+        if (err instanceof OtherUsersRecordsError) return setRefused({ session: s, refusal: err });
+        throw err;
+      }
       navigate('/');
     } catch (err) {
       setError(errorMessage(err));
@@ -33,6 +44,22 @@ export function Enrol({ code }: Props) {
     if (session === null && state === 'idle') void enrol();
     // Only on arrival without a session; a signed-in phone asks first.
   }, [session]);
+
+  if (refused)
+    return (
+      <main class="screen enrol">
+        <h1 class="app-title">Digitafel</h1>
+        <Handover
+          {...refused}
+          onAdopted={() => navigate('/')}
+          onCancelled={() => {
+            // The code is used up: the coordinator makes a new one if this phone is to be enrolled.
+            setRefused(undefined);
+            navigate('/');
+          }}
+        />
+      </main>
+    );
 
   return (
     <main class="screen enrol">

@@ -2,11 +2,22 @@
 // server; the session then lives in the local database. Ships in the first load (it is the
 // first screen on a fresh phone), so the API client and its zod schemas load on submit.
 import { useState } from 'preact/hooks';
+import type { Session } from '../../shared/api';
 import { t } from '../../shared/i18n';
+import { OtherUsersRecordsError } from '../../local/errors';
 import { navigate } from '../router';
 import { deviceLabel, signedIn } from '../session';
 import { Field, fieldAria } from '../ui/Field';
 import { errorMessage } from '../ui/errors';
+import { lazyScreen } from '../ui/lazy';
+
+const Handover = lazyScreen(() => import('./Handover').then((m) => m.Handover));
+
+/** A sign-in the phone refused to store: someone else's records are still on it. */
+export interface Refused {
+  session: Session;
+  refusal: OtherUsersRecordsError;
+}
 
 /** The sign-in screen. */
 export function SignIn() {
@@ -14,6 +25,7 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [refused, setRefused] = useState<Refused>();
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -26,14 +38,30 @@ export function SignIn() {
     try {
       const { createApiClient } = await import('../../sync/api-client');
       const session = await createApiClient().login(email.trim(), password, deviceLabel());
-      await signedIn(session);
-      if (window.location.hash.startsWith('#/signin')) navigate('/');
+      try {
+        await signedIn(session);
+      } catch (err) {
+        if (err instanceof OtherUsersRecordsError) return setRefused({ session, refusal: err });
+        throw err;
+      }
+      goHome();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
+
+  const goHome = () => {
+    if (window.location.hash.startsWith('#/signin')) navigate('/');
+  };
+  if (refused)
+    return (
+      <main class="screen signin">
+        <h1 class="app-title">Digitafel</h1>
+        <Handover {...refused} onAdopted={goHome} onCancelled={() => setRefused(undefined)} />
+      </main>
+    );
 
   return (
     <main class="screen signin">

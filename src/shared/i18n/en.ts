@@ -61,6 +61,12 @@ export const en = {
   'enrol.useSignIn': 'Sign in with email instead',
   'enrol.alreadySignedIn': 'This phone is already signed in. Enrol it with this code instead?',
   'enrol.confirm': 'Enrol with this code',
+  'handover.title': 'Records of someone else are still on this phone',
+  'handover.sameOrg':
+    '{n} records of {name} are not on the server yet. Send them under your name, or cancel and let {name} sign in on this phone to send them.',
+  'handover.otherOrg':
+    '{n} records of {name}, from another organisation, are not on the server yet. They cannot be sent with your sign-in: let {name} sign in on this phone to send them.',
+  'handover.adopt': 'Send them under my name',
 
   'help.newTitle': 'New help request',
   'help.editTitle': 'Edit help request',

@@ -63,6 +63,12 @@ export const fr: Messages = {
   'enrol.useSignIn': 'Se connecter avec l’e-mail',
   'enrol.alreadySignedIn': 'Ce téléphone est déjà connecté. L’inscrire quand même avec ce code ?',
   'enrol.confirm': 'Inscrire avec ce code',
+  'handover.title': 'Des encodages d’une autre personne sont encore sur ce téléphone',
+  'handover.sameOrg':
+    '{n} encodages de {name} ne sont pas encore sur le serveur. Envoyez-les sous votre nom, ou annulez et laissez {name} se connecter sur ce téléphone pour les envoyer.',
+  'handover.otherOrg':
+    '{n} encodages de {name}, d’une autre organisation, ne sont pas encore sur le serveur. Ils ne peuvent pas être envoyés avec votre connexion : laissez {name} se connecter sur ce téléphone pour les envoyer.',
+  'handover.adopt': 'Les envoyer sous mon nom',
 
   'help.newTitle': 'Nouvelle demande d’aide',
   'help.editTitle': 'Modifier la demande d’aide',

@@ -63,6 +63,12 @@ export const nl: Messages = {
   'enrol.useSignIn': 'Aanmelden met e-mail',
   'enrol.alreadySignedIn': 'Deze gsm is al aangemeld. Wil je hem toch met deze code koppelen?',
   'enrol.confirm': 'Koppelen met deze code',
+  'handover.title': 'Er staan nog registraties van iemand anders op deze gsm',
+  'handover.sameOrg':
+    '{n} registraties van {name} staan nog niet op de server. Verstuur ze onder jouw naam, of annuleer en laat {name} zich op deze gsm aanmelden om ze te verzenden.',
+  'handover.otherOrg':
+    '{n} registraties van {name}, van een andere organisatie, staan nog niet op de server. Ze kunnen niet met jouw aanmelding verzonden worden: laat {name} zich op deze gsm aanmelden om ze te verzenden.',
+  'handover.adopt': 'Onder mijn naam verzenden',
 
   'help.newTitle': 'Nieuwe hulpvraag',
   'help.editTitle': 'Hulpvraag aanpassen',
