@@ -67,7 +67,7 @@ export function translateStorageError(err: unknown, abortReason?: unknown): unkn
 export class OtherUsersRecordsError extends Error {
   override readonly name = 'OtherUsersRecordsError';
   constructor(
-    /** Unsent outbox entries on the phone. */
+    /** Records on the phone the server does not have: waiting to send, or refused by it. */
     readonly pending: number,
     /** The previous user's name. */
     readonly ownerName: string,

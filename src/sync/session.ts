@@ -74,11 +74,6 @@ async function notOnServer(db: DigitafelDb): Promise<number> {
   return n;
 }
 
-/** Who the phone's records belong to (the last signed-in user), if anyone signed in yet. */
-export function readOwner(db: DigitafelDb): Promise<MetaValues['owner'] | undefined> {
-  return getMeta(db, 'owner');
-}
-
 /** Forgets the session (sign-out); records and outbox stay on the phone. */
 export async function forgetSession(db: DigitafelDb): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
