@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { en as coordEn, type CoordKey } from '../../src/shared/i18n/coordinator/en';
+import { countStore } from './browser';
 import { exact, gotoRoute, homeActions, msg } from './screens';
 
 export * from './screens';
@@ -56,6 +57,19 @@ export async function pressSyncNow(page: Page): Promise<void> {
   await gotoRoute(page, '#/');
   await page.getByRole('button', exact('sync.now')).click();
   await page.getByRole('button', exact('sync.now')).waitFor({ timeout: 30_000 });
+}
+
+/** Presses "Sync now" until the phone's outbox is empty (each press is one sync run). */
+export async function syncUntilEmpty(page: Page, timeout = 120_000, interval = 1_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await pressSyncNow(page);
+        return countStore(page, 'outbox');
+      },
+      { timeout, interval },
+    )
+    .toBe(0);
 }
 
 /** The English coordinator text of a key (src/shared/i18n/coordinator/en.ts), placeholders filled. */

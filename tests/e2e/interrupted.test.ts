@@ -23,9 +23,9 @@ import {
   helpRequestsFile,
   homeActions,
   msg,
-  pressSyncNow,
   signIn,
   startImport,
+  syncUntilEmpty,
   waitForImport,
 } from './flows';
 import { FaultProxy } from '../support/fault-proxy';
@@ -75,18 +75,6 @@ async function localState(p: Page) {
 }
 
 /** Syncs (Sync now) until the outbox is empty. */
-async function syncUntilEmpty(p: Page, timeout = 120_000): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        await pressSyncNow(p);
-        return countStore(p, 'outbox');
-      },
-      { timeout, interval: 500 },
-    )
-    .toBe(0);
-}
-
 /** Every help request on the server is one of `ids`, each of them is there, each applied once. */
 async function expectOnServer(ids: Iterable<string>): Promise<number> {
   const onServer = await org.coordinator.records('help_requests');
@@ -120,7 +108,7 @@ describe('interrupted work in Chromium', () => {
     for (const r of records) made.add(r.id);
 
     proxy.setRate(0);
-    await syncUntilEmpty(page);
+    await syncUntilEmpty(page, 120_000, 500);
     const n = await expectOnServer(made);
     console.log(
       `tab closed mid-save: ${records.length} of ${SAVE_COUNT} records saved whole, ${n} on server, each once`,
@@ -145,7 +133,7 @@ describe('interrupted work in Chromium', () => {
     await page.close({ runBeforeUnload: false });
 
     page = await reopen();
-    await syncUntilEmpty(page);
+    await syncUntilEmpty(page, 120_000, 500);
     const n = await expectOnServer(made);
     console.log(
       `tab closed mid-sync: ${left} entries were waiting at the close, ${n} records on server, each once`,
@@ -162,7 +150,7 @@ describe('interrupted work in Chromium', () => {
       await startImport(page, json);
       await waitForImport(page, 20);
       for (const id of ids) made.add(id);
-      await syncUntilEmpty(page);
+      await syncUntilEmpty(page, 120_000, 500);
     }
     proxy.setRate(0);
     const faults = proxy.counts.faults - faultsBefore;

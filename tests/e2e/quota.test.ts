@@ -16,7 +16,7 @@ import {
   TestServer,
   waitForServiceWorkerControl,
 } from './harness';
-import { gotoRoute, homeActions, msg, pressSyncNow, recordHelpRequest, signIn } from './flows';
+import { gotoRoute, homeActions, msg, recordHelpRequest, signIn, syncUntilEmpty } from './flows';
 
 let server: TestServer;
 let browser: Browser;
@@ -93,15 +93,7 @@ describe('storage quota', () => {
     expect(await countStore(page, 'outbox')).toBe(3);
 
     await server.start();
-    await expect
-      .poll(
-        async () => {
-          await pressSyncNow(page);
-          return countStore(page, 'outbox');
-        },
-        { timeout: 60_000, interval: 1_000 },
-      )
-      .toBe(0);
+    await syncUntilEmpty(page, 60_000);
     const onServer = await org.coordinator.records('help_requests');
     expect(onServer).toHaveLength(3);
     expect(onServer.filter((r) => r.version !== 1)).toEqual([]);

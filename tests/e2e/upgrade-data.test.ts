@@ -21,7 +21,15 @@ import {
   TestServer,
   waitForServiceWorkerControl,
 } from './harness';
-import { gotoRoute, helpRequestsFile, msg, pressSyncNow, signIn, startImport, waitForImport } from './flows';
+import {
+  gotoRoute,
+  helpRequestsFile,
+  msg,
+  signIn,
+  startImport,
+  syncUntilEmpty,
+  waitForImport,
+} from './flows';
 import { FaultProxy } from '../support/fault-proxy';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -103,15 +111,7 @@ describe('upgrade with unsent records', () => {
     expect(await countStore(page, 'outbox')).toBe(RECORDS);
 
     proxy.setRate(0);
-    await expect
-      .poll(
-        async () => {
-          await pressSyncNow(page);
-          return countStore(page, 'outbox');
-        },
-        { timeout: 120_000, interval: 1_000 },
-      )
-      .toBe(0);
+    await syncUntilEmpty(page, 120_000);
     const onServer = await org.coordinator.records('help_requests');
     console.log(
       `upgrade: ${RECORDS} unsent records, database ${before} -> ${await dbVersion(page)}, ` +
