@@ -17,6 +17,17 @@ export default tseslint.config(
     },
   },
   {
+    // One zod: src/shared/zod.ts refuses malformed Unicode in every string and makes zod jitless.
+    files: ['src/**', 'sw/**'],
+    ignores: ['src/shared/zod.ts', 'src/shared/zod-wellformed.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "import { z } from src/shared/zod.ts, not from 'zod'" }] },
+      ],
+    },
+  },
+  {
     files: ['tests/**', 'src/server/main.ts', 'tests/bench/**'],
     rules: { 'no-console': 'off' },
   },

@@ -1,5 +1,5 @@
 // The app's root: language, session and route decide the screen. Without a session every
-// route shows sign-in (the enrolment route enrols instead). Feature screens are lazy chunks.
+// route shows sign-in (the enrolment route enrols, the reset route sets a password instead). Feature screens are lazy chunks.
 // Ships in the first load.
 import { t } from '../shared/i18n';
 import { SignIn } from './auth/SignIn';
@@ -19,8 +19,9 @@ const LendPage = lazyScreen(() => import('./loans/LendPage').then((m) => m.LendP
 const LoanPage = lazyScreen(() => import('./loans/LoanPage').then((m) => m.LoanPage));
 const RecentPage = lazyScreen(() => import('./recent/RecentPage').then((m) => m.RecentPage));
 const SettingsPage = lazyScreen(() => import('./settings/SettingsPage').then((m) => m.SettingsPage));
-const Review = lazyScreen(() => import('./review/CoordinatorApp').then((m) => m.CoordinatorApp));
+const Review = lazyScreen(() => import('./workspace/CoordinatorApp').then((m) => m.CoordinatorApp));
 const Enrol = lazyScreen(() => import('./auth/Enrol').then((m) => m.Enrol));
+const Reset = lazyScreen(() => import('./auth/Reset').then((m) => m.Reset));
 
 /** Reads the stored session before the first render, so the first screen shows at once. */
 export async function loadSession(): Promise<void> {
@@ -53,6 +54,8 @@ function Signed({ route }: { route: Route }) {
       return <SignIn />;
     case 'enrol':
       return <Enrol code={route.code} />;
+    case 'reset':
+      return <Reset code={route.code} />;
     case 'review':
       return <Review />;
     case 'notFound':
@@ -71,10 +74,20 @@ export function App() {
   const route = useRoute();
   let body;
   if (session === undefined) body = <p class="loading">{t('common.loading')}</p>;
-  else if (session === null) body = route.name === 'enrol' ? <Enrol code={route.code} /> : <SignIn />;
+  else if (session === null)
+    body =
+      route.name === 'enrol' ? (
+        <Enrol code={route.code} />
+      ) : route.name === 'reset' ? (
+        <Reset code={route.code} />
+      ) : (
+        <SignIn />
+      );
   else body = <Signed route={route} />;
+  // The coordinator workspace is a laptop layout: it takes the whole window (workspace.css).
+  const wide = session && route.name === 'review';
   return (
-    <div class="app" key={lang}>
+    <div class={wide ? 'app app-wide' : 'app'} key={lang}>
       <ReloadPrompt />
       {body}
     </div>

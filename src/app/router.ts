@@ -15,6 +15,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'signin' }
   | { name: 'enrol'; code: string }
+  | { name: 'reset'; code: string }
   | { name: 'review' }
   | { name: 'notFound' };
 
@@ -31,7 +32,8 @@ const PATTERNS: Array<[RegExp, (m: string[]) => Route]> = [
   [/^\/settings$/, () => ({ name: 'settings' })],
   [/^\/signin$/, () => ({ name: 'signin' })],
   [/^\/enrol\/([^/]+)$/, (m) => ({ name: 'enrol', code: m[1] ?? '' })],
-  // The coordinator workspace has its own sub-router (src/app/review).
+  [/^\/reset\/([^/]+)$/, (m) => ({ name: 'reset', code: m[1] ?? '' })],
+  // The coordinator workspace has its own sub-router (src/app/workspace).
   [/^\/review(\/.*)?$/, () => ({ name: 'review' })],
 ];
 

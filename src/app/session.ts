@@ -4,9 +4,10 @@
 // session straight from the local database (src/sync/session.ts): the sync engine, the API
 // client and the zod schemas they carry load after the first screen.
 import { useEffect, useState } from 'preact/hooks';
-import { getDb } from '../local/meta';
+import { getDb, getMeta } from '../local/meta';
 import type { Session } from '../shared/api';
 import { forgetSession, readSession, storeSession, type StoreOptions } from '../sync/session';
+import { useLive } from './ui/useLive';
 
 /** undefined: not known yet; null: nobody signed in. */
 let current: Session | null | undefined;
@@ -43,11 +44,15 @@ export async function signedIn(session: Session, opts?: StoreOptions): Promise<v
   void import('./sync-start').then((m) => m.appSyncNow()).catch(() => undefined);
 }
 
-/** Forgets the session on this phone (records stay, they sync after the next sign-in). */
-export async function signOut(): Promise<void> {
-  await forgetSession(getDb());
+/**
+ * Forgets the session on this phone. Unsent records stay (they sync after the next sign-in);
+ * when there are none, the synced records and reference data are forgotten too.
+ */
+export async function signOut(): Promise<{ cleared: boolean }> {
+  const result = await forgetSession(getDb());
   current = null;
   emit();
+  return result;
 }
 
 /** The session (null when signed out, undefined while loading); re-renders on change. */
@@ -63,6 +68,20 @@ export function useSession(): Session | null | undefined {
     };
   }, []);
   return s;
+}
+
+/** The organisation `orgId` (name, privacy contact) as last fetched, if it is that one. */
+export function useOrg(
+  orgId: string | undefined,
+): { name: string; privacyContact?: string | null } | undefined {
+  const org = useLive(() => getMeta(getDb(), 'org'));
+  return org && org.id === orgId ? org : undefined;
+}
+
+/** The name of the organisation `orgId` as last fetched (src/app/sync-start.ts), if it is that one. */
+export function useOrgName(orgId: string | undefined): string | undefined {
+  const org = useLive(() => getMeta(getDb(), 'org'));
+  return org && org.id === orgId ? org.name : undefined;
 }
 
 /** A short label for this install, shown to coordinators in the device list. */

@@ -34,6 +34,11 @@ export interface LocalFields {
   deleted?: boolean;
   /** The server's record when a push came back `conflict` (or a pull arrived meanwhile). */
   serverRecord?: Record<string, unknown>;
+  /**
+   * The mutationId of this phone's last write of the record (kept through pulls): when the
+   * server lost pushes (a restored backup), records written after its mark are sent again.
+   */
+  localMutationId?: number;
 }
 
 /** A stored row: the device's fields, whatever server fields came down, and the local ones. */
@@ -58,7 +63,8 @@ export interface OutboxEntry {
   baseVersion: number | null;
   record?: Record<string, unknown>;
   createdAt: string;
-  attempts: number;
+  /** Written as 0 by schema v2 and older app versions; nothing counts or reads it any more. */
+  attempts?: number;
 }
 
 /** The rows of the `meta` table, by key. */
@@ -71,10 +77,19 @@ export interface MetaValues {
    */
   owner: { userId: string; orgId: string; name: string };
   nextMutationId: number;
+  /**
+   * The highest `lastMutationId` the server answered for this device: a later answer below it
+   * means the server went back in time (src/sync/rewind.ts).
+   */
+  ackedMutationId: number;
   pullCursor: string;
   lastSyncAt: string;
   lastError: { code: string; message: string; at: string };
   lastHelpDefaults: { locationId?: string | null; channel?: string; language?: string | null };
+  /** The organisation of the signed-in user (GET /me), to show whose phone this is offline too. */
+  org: { id: string; name: string; privacyContact?: string | null };
+  /** Unsaved form input by form (src/local/drafts.ts). */
+  drafts: Record<string, { at: string; value: unknown }>;
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow {
@@ -103,6 +118,16 @@ export const SCHEMA_V2 = {
   locations: 'id, syncState',
   topics: 'id, syncState',
   partners: 'id, syncState',
+};
+
+/**
+ * Version 3: help requests and permanences by review state, so Home counts the records a
+ * coordinator marked "has issues" without reading them all (issue 10).
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  help_requests: `${SCHEMA_V2.help_requests}, reviewState`,
+  permanences: `${SCHEMA_V2.permanences}, reviewState`,
 };
 
 /** Set by vite.config.ts `define` from DIGITAFEL_TEST_SCHEMA_BUMP (false unless a test builds with it). */
@@ -144,13 +169,34 @@ export class DigitafelDb extends Dexie {
             if (typeof e.attempts !== 'number') e.attempts = 0;
           });
       });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        // Rows keep everything; only a coordinator's review of someone else's record, which
+        // servers sent every phone before they kept it to its author's, is dropped.
+        const owner = (await tx.table('meta').get('owner')) as MetaRow | undefined;
+        const userId = (owner?.value as MetaValues['owner'] | undefined)?.userId;
+        if (!userId) return;
+        for (const table of LOCAL_TABLES) {
+          await tx
+            .table(table)
+            .filter((row: { createdBy?: unknown; reviewState?: unknown }) => {
+              const others = typeof row.createdBy === 'string' && row.createdBy !== userId;
+              return others && row.reviewState !== undefined;
+            })
+            .modify((row: Record<string, unknown>) => {
+              delete row.reviewState;
+              delete row.reviewComment;
+            });
+        }
+      });
     if (TEST_SCHEMA_BUMP) {
       // Only in the second build of tests/e2e/upgrade-data.test.ts (DIGITAFEL_TEST_SCHEMA_BUMP=1):
-      // a harmless version 3 (one more index, an upgrade that rewrites every outbox entry as it
+      // a harmless version 4 (one more index, an upgrade that rewrites every outbox entry as it
       // is) so the test can prove that a schema upgrade keeps every unsent record. Removed from
       // every other build as dead code.
-      this.version(3)
-        .stores({ ...SCHEMA_V2, help_requests: `${SCHEMA_V2.help_requests}, updatedAt` })
+      this.version(4)
+        .stores({ ...SCHEMA_V3, help_requests: `${SCHEMA_V3.help_requests}, updatedAt` })
         .upgrade((tx) =>
           tx
             .table('outbox')

@@ -1,7 +1,7 @@
 // Errors the local store throws for the UI to translate: invalid input (with the zod issues a
 // form shows next to its fields), a blocked loan, a missing record, a full disk, a sign-in by
 // someone else while this phone still holds another person's unsent records.
-import type { z } from 'zod';
+import type { z } from '../shared/zod';
 import type { LocalLoan } from './db';
 
 /** The record failed its zod input schema; `issues` point at the fields. */

@@ -4,6 +4,7 @@ import { newId } from '../shared/ids';
 import type { HelpRequestInput } from '../shared/records';
 import type { LocalHelpRequest, MetaValues } from './db';
 import { getDb, getMeta, setMeta } from './meta';
+import { withSyncState } from './read';
 import { commitRecord } from './write';
 
 export { getHelpRequest, listRecentHelpRequests } from './read';
@@ -14,12 +15,16 @@ export type HelpRequestDraft = Omit<HelpRequestInput, 'id'> & { id?: string };
 export async function saveHelpRequest(input: HelpRequestDraft): Promise<LocalHelpRequest> {
   const db = getDb();
   return commitRecord(db, 'help_requests', input.id ?? newId(), () => ({ ...input }), {
-    alsoInTx: (row) =>
-      setMeta(db, 'lastHelpDefaults', {
+    alsoInTx: async (row) => {
+      // "Permanence" is only true while that permanence is open (the form takes it from the open
+      // permanence): the next request after it ends keeps the last channel that was not one.
+      const previous = await getMeta(db, 'lastHelpDefaults');
+      await setMeta(db, 'lastHelpDefaults', {
         locationId: row.locationId ?? null,
-        channel: row.channel,
+        channel: row.channel === 'permanence' ? previous?.channel : row.channel,
         language: row.language ?? null,
-      }),
+      });
+    },
   });
 }
 
@@ -31,7 +36,8 @@ export async function deleteHelpRequest(id: string): Promise<void> {
 /** The help requests logged inside a permanence, oldest first. */
 export async function helpRequestsForPermanence(permanenceId: string): Promise<LocalHelpRequest[]> {
   const rows = await getDb().help_requests.where('permanenceId').equals(permanenceId).toArray();
-  return rows.filter((r) => !r.deleted).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  const live = rows.filter((r) => !r.deleted).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  return withSyncState('help_requests', live);
 }
 
 /** Place, channel and language of the last saved help request, to pre-fill the next one. */

@@ -3,10 +3,11 @@
 // only marks the local copy on_loan so the next person sees it; the server derives the truth.
 import { newId } from '../shared/ids';
 import { blockingLoan } from '../shared/loan-rules';
-import type { EquipmentStatus, LoanInput } from '../shared/records';
+import { loanInput, type EquipmentStatus, type LoanInput } from '../shared/records';
 import type { DigitafelDb, LocalEquipment, LocalLoan } from './db';
-import { LoanBlockedError, NotFoundError } from './errors';
+import { LoanBlockedError, NotFoundError, ValidationError } from './errors';
 import { getDb } from './meta';
+import { withSyncState } from './read';
 import { commitRecord, nowIso } from './write';
 
 export { getLoan, listOpenLoans } from './read';
@@ -20,10 +21,11 @@ export async function findEquipmentByAssetTag(tag: string): Promise<LocalEquipme
 /** The latest loans on this phone, open or closed, newest first (not deleted). */
 export async function listRecentLoans(limit = 30): Promise<LocalLoan[]> {
   const rows = await getDb().loans.toArray();
-  return rows
+  const recent = rows
     .filter((l) => !l.deleted)
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
     .slice(0, limit);
+  return withSyncState('loans', recent);
 }
 
 /** Every known item, by asset tag. */
@@ -47,6 +49,7 @@ export type LendInput = Pick<LoanInput, 'equipmentId' | 'kind' | 'borrowerCode'>
       | 'conditionOut'
       | 'agreementExplained'
       | 'agreementLanguage'
+      | 'consent'
       | 'programme'
       | 'notes'
     >
@@ -61,7 +64,11 @@ async function setLocalEquipmentStatus(
   await db.equipment.update(equipmentId, { status });
 }
 
-/** Lends (or gives) an item now; throws LoanBlockedError when an open loan of it is known here. */
+/**
+ * Lends (or gives) an item now; throws LoanBlockedError when an open loan of it is known here,
+ * and ValidationError (path `consent`) unless the borrower was informed and agreed: the time of
+ * that consent is stored with the loan (`consentAt`).
+ */
 export async function lendEquipment(input: LendInput): Promise<LocalLoan> {
   const db = getDb();
   return commitRecord(
@@ -74,7 +81,27 @@ export async function lendEquipment(input: LendInput): Promise<LocalLoan> {
       const known = await db.loans.where('equipmentId').equals(input.equipmentId).toArray();
       const open = blockingLoan(known, input.equipmentId);
       if (open) throw new LoanBlockedError(open);
-      return { ...input, startedAt: nowIso(), status: input.kind === 'gift' ? 'given' : 'active' };
+      const now = nowIso();
+      const record = {
+        ...input,
+        startedAt: now,
+        consentAt: now,
+        status: input.kind === 'gift' ? 'given' : 'active',
+      };
+      if (input.consent !== true) {
+        // Refused with whatever else the form lacks, so every field says what is missing at once.
+        const other = loanInput.safeParse({ ...record, id: newId() });
+        throw new ValidationError([
+          ...(other.success ? [] : other.error.issues),
+          {
+            code: 'custom',
+            path: ['consent'],
+            message: 'the borrower must be informed and agree',
+            input: input.consent,
+          },
+        ]);
+      }
+      return record;
     },
     {
       tables: [db.equipment],

@@ -1,8 +1,9 @@
 // Reference data pulled from the server (places, topics, referral partners) and the sync
 // summary the UI shows ("3 waiting, 1 needs attention, last synced 10:02").
 import { getDb, getMeta } from './meta';
-import type { LocalLocation, LocalPartner, LocalTopic, MetaValues } from './db';
+import type { LocalLocation, LocalPartner, LocalTable, LocalTopic, MetaValues } from './db';
 import { OUTBOX_TABLES } from './db';
+import { recordKey } from './outbox';
 
 const active = <T extends { deleted?: boolean; active?: boolean }>(rows: T[]) =>
   rows.filter((r) => !r.deleted && r.active !== false);
@@ -42,18 +43,36 @@ export interface SyncSummary {
   lastError?: MetaValues['lastError'];
 }
 
-/** Counts of records by sync state, and the last sync time and error. */
+/**
+ * Counts of records by sync state, and the last sync time and error. Waiting records are the
+ * records with outbox entries (one record edited twice is one), except those the user must look
+ * at: they count as needing attention or in conflict (see `withSyncState` in read.ts).
+ */
 export async function syncSummary(): Promise<SyncSummary> {
   const db = getDb();
-  const count = async (state: string) => {
-    let n = 0;
-    for (const t of OUTBOX_TABLES) n += await db.table(t).where('syncState').equals(state).count();
-    return n;
-  };
+  const attention = new Set<string>();
+  let needsAttention = 0;
+  let conflicts = 0;
+  for (const t of OUTBOX_TABLES) {
+    const table = db.table(t);
+    for (const [state, ids] of [
+      ['needs_attention', await table.where('syncState').equals('needs_attention').primaryKeys()],
+      ['conflict', await table.where('syncState').equals('conflict').primaryKeys()],
+    ] as const) {
+      if (state === 'needs_attention') needsAttention += ids.length;
+      else conflicts += ids.length;
+      for (const id of ids) attention.add(recordKey(t, id as string));
+    }
+  }
+  const waiting = await db.outbox.orderBy('[table+id]').uniqueKeys();
+  const pending = waiting.filter((k) => {
+    const [t, id] = k as unknown as [LocalTable, string];
+    return !attention.has(recordKey(t, id));
+  }).length;
   return {
-    pending: await count('pending'),
-    needsAttention: await count('needs_attention'),
-    conflicts: await count('conflict'),
+    pending,
+    needsAttention,
+    conflicts,
     outbox: await db.outbox.count(),
     lastSyncAt: await getMeta(db, 'lastSyncAt'),
     lastError: await getMeta(db, 'lastError'),

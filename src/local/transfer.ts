@@ -4,6 +4,7 @@
 import { z } from '../shared/zod';
 import { OUTBOX_TABLES, type OutboxEntry, type OutboxTable } from './db';
 import { getDb, getMeta } from './meta';
+import { pendingCounts, recordKey } from './outbox';
 import { commitRecord, nowIso } from './write';
 
 /** The format of an export file (`importUnsynced` validates it). */
@@ -33,7 +34,14 @@ export async function exportUnsynced(): Promise<UnsyncedExport> {
         .where('syncState')
         .anyOf('pending', 'needs_attention', 'conflict')
         .toArray();
-      for (const record of rows) records.push({ table, record });
+      // A row stored `pending` whose outbox entries are gone is on the server (read.ts).
+      const waiting = await pendingCounts(
+        db,
+        rows.map((r) => [table, r.id as string] as const),
+      );
+      for (const record of rows)
+        if (record.syncState !== 'pending' || waiting.has(recordKey(table, record.id as string)))
+          records.push({ table, record });
     }
     const outbox: OutboxEntry[] = await db.outbox.toArray();
     const session = await getMeta(db, 'session');

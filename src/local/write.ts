@@ -3,6 +3,7 @@
 // "Saved" means this transaction committed; a failure (or a full disk) leaves neither.
 import type { Table } from 'dexie';
 import { inputSchemas, toInput, type InputOf } from '../shared/records';
+import { reviewStateAfterEdit } from '../shared/review-state';
 import type { DigitafelDb, LocalRecord, OutboxTable } from './db';
 import { NotFoundError, ValidationError, translateStorageError } from './errors';
 import { takeMutationId } from './meta';
@@ -80,20 +81,29 @@ export async function commitRecord<T extends OutboxTable>(
         });
         const kept = nonInputFields(table, existing as Record<string, unknown> | undefined);
         row = { ...kept, ...input, syncState: 'pending' } as unknown as LocalRecord<T>;
+        // A correction of a reviewed record, or of one with issues, is new again, as the server
+        // will store it (src/shared/review-state.ts): the "needs your attention" notice goes now.
+        if (existing?.reviewState)
+          row.reviewState = reviewStateAfterEdit(
+            existing.reviewState,
+            toInput(table, existing as unknown as Record<string, unknown>),
+            input as Record<string, unknown>,
+          );
         delete row.syncError;
         delete row.serverRecord;
         delete row.deleted;
       }
+      const mutationId = await takeMutationId(db);
+      row.localMutationId = mutationId;
       await t.put(row);
       await db.outbox.add({
-        mutationId: await takeMutationId(db),
+        mutationId,
         table,
         op,
         id,
         baseVersion: existing?.version ?? null,
         ...(op === 'upsert' && { record: toInput(table, row as unknown as Record<string, unknown>) }),
         createdAt: now,
-        attempts: 0,
       });
       await opts.alsoInTx?.(row);
       return row;

@@ -19,10 +19,18 @@ export async function bootstrapAdmin(db: Db, config: Config): Promise<BootstrapR
   const email = fromEnv ? config.adminEmail! : FALLBACK_ADMIN_EMAIL;
   const password = fromEnv ? config.adminPassword! : newSecret(15);
   const passwordHash = await hashPassword(password);
-  const orgId = await db.transaction().execute(async (trx) => {
-    const org = await insertOrg(trx, config.orgName);
-    await insertUser(trx, { orgId: org.id, email, name: 'Admin', role: 'admin', passwordHash });
-    return org.id;
-  });
+  let orgId: string;
+  try {
+    orgId = await db.transaction().execute(async (trx) => {
+      const org = await insertOrg(trx, config.orgName);
+      await insertUser(trx, { orgId: org.id, email, name: 'Admin', role: 'admin', passwordHash });
+      return org.id;
+    });
+  } catch (err: unknown) {
+    // Several instances started at once on an empty database: another one created the admin
+    // first (the e-mail is unique), and this transaction, its organisation included, rolled back.
+    if (await adminExists(db)) return { created: false };
+    throw err;
+  }
   return { created: true, email, orgId, ...(fromEnv ? {} : { generatedPassword: password }) };
 }

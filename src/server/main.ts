@@ -1,5 +1,6 @@
 // Entry point (`npm start` / `npm run serve`): migrate, create the first admin if needed, start
-// the hourly retention job and the report rollup catch-up (every minute), listen.
+// the hourly retention job and the report rollup catch-up (every minute; one instance runs each
+// tick, src/server/jobs.ts), listen.
 import { buildApp } from './app';
 import { bootstrapAdmin } from './bootstrap';
 import { loadConfig } from './config';
@@ -7,10 +8,8 @@ import { coordDb } from './coordinator/db';
 import { catchUpReports } from './coordinator/report-rollup';
 import { createDb } from './db';
 import { migrateToLatest } from './db/migrate';
+import { JobRunner } from './jobs';
 import { runRetention } from './retention/run';
-
-const HOUR_MS = 3_600_000;
-const MINUTE_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,29 +25,24 @@ async function main(): Promise<void> {
     );
   }
   const app = await buildApp({ db, config, logger: true });
-  const retain = () =>
-    runRetention(db).catch((err: unknown) => app.log.error({ err }, 'retention run failed'));
-  const timer = setInterval(retain, HOUR_MS);
-  timer.unref();
-  void retain();
-  // Reports read a rollup that catches up in the background, one run at a time per instance.
-  let rolling = false;
-  const rollup = async () => {
-    if (rolling) return;
-    rolling = true;
-    try {
-      await catchUpReports(coordDb(db));
-    } catch (err: unknown) {
-      app.log.error({ err }, 'report rollup failed');
-    } finally {
-      rolling = false;
-    }
-  };
-  const rollupTimer = setInterval(() => void rollup(), MINUTE_MS);
-  rollupTimer.unref();
+  // Retention and the report rollup catch-up: once per tick across every instance on this
+  // database (the lease in job_leases, src/server/jobs.ts); each run is recorded in job_runs.
+  const jobs = new JobRunner({
+    db,
+    jobs: [
+      { name: 'retention', everyMs: config.jobIntervalsMs.retention, run: (now) => runRetention(db, now) },
+      // Reports read a rollup that catches up in the background.
+      {
+        name: 'report_rollup',
+        everyMs: config.jobIntervalsMs.rollup,
+        run: () => catchUpReports(coordDb(db)),
+      },
+    ],
+    onError: (job, err) => app.log.error({ err }, `${job} run failed`),
+  });
+  jobs.start();
   const close = async () => {
-    clearInterval(timer);
-    clearInterval(rollupTimer);
+    await jobs.stop().catch((err: unknown) => app.log.error({ err }, 'job leases not released'));
     await app.close();
     await db.destroy();
     process.exit(0);

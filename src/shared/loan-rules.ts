@@ -49,3 +49,28 @@ export function overdueBucket(loan: LoanLike, now: Date = new Date()): OverdueBu
   if (late > 0) return 'overdue';
   return late >= -7 ? 'due_soon' : 'not_due';
 }
+
+/**
+ * The fields of a loan any volunteer of the organisation may change: returning and extending
+ * it. Everything else of a loan (item, borrower, kind, start, notes) only its maker or a
+ * coordinator changes (issue 11 finding 6). `status` is the server's; device clocks inform only.
+ */
+export const LOAN_RETURN_FIELDS = [
+  'returnedAt',
+  'dueAt',
+  'extensions',
+  'conditionIn',
+  'accessoriesIn',
+] as const;
+const FREE_FOR_ANYONE = new Set<string>([...LOAN_RETURN_FIELDS, 'status', 'createdAt', 'updatedAt']);
+
+/** The fields, outside the return and extension ones, whose values differ (null = absent). */
+export function loanFieldsOutsideReturn(
+  current: Record<string, unknown>,
+  next: Record<string, unknown>,
+): string[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return [...new Set([...Object.keys(current), ...Object.keys(next)])].filter(
+    (k) => !FREE_FOR_ANYONE.has(k) && !same(current[k], next[k]),
+  );
+}

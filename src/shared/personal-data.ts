@@ -17,7 +17,7 @@ export function pd<T extends z.ZodType>(schema: T, cls: PersonalDataClass): T {
   return schema;
 }
 
-/** Retention in days per class, as DESIGN.md states it; null means kept (aggregated only). */
+/** Retention in days per class (src/shared/README.md "Personal data"); null means kept (aggregated only). */
 export const retentionDays: Record<PersonalDataClass, number | null> = {
   free_text: 26 * 7,
   pseudonym_link: 365,

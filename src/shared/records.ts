@@ -60,6 +60,32 @@ export const AGE_BANDS = ['lt18', '18_25', '26_40', '41_55', '56_65', '66_75', '
 export const GENDERS = ['woman', 'man', 'other', 'not_asked'] as const;
 export const LANGUAGES = ['nl', 'fr', 'en', 'ar', 'tr', 'other'] as const;
 
+/**
+ * "Did the person do it themselves?", the heart of "help with, not do for": `yes` (the person
+ * did the steps, the helper guided), `together`, `helper` (the helper did it for them), or
+ * `not_asked`; absent or null when not recorded. Reports count `yes` as "did it themselves"
+ * (`DID_IT_THEMSELVES_YES`) out of the requests where it was recorded and asked.
+ */
+export const DID_IT_THEMSELVES = ['yes', 'together', 'helper', 'not_asked'] as const;
+export type DidItThemselves = (typeof DID_IT_THEMSELVES)[number];
+export const DID_IT_THEMSELVES_YES: DidItThemselves = 'yes';
+
+/**
+ * The choice a stored or received value stands for. Phones and records from before the choice
+ * hold a boolean: true meant the person did it (`yes`), false that they did not (`helper`).
+ */
+export function didItThemselvesOf(value: unknown): DidItThemselves | null {
+  if (value === true) return 'yes';
+  if (value === false) return 'helper';
+  return (DID_IT_THEMSELVES as readonly unknown[]).includes(value) ? (value as DidItThemselves) : null;
+}
+
+/** The wire field: the choice, or the old boolean (mapped on arrival, so only choices are stored). */
+const didItThemselves = z.union([
+  z.enum(DID_IT_THEMSELVES),
+  z.boolean().transform((b): DidItThemselves => (b ? 'yes' : 'helper')),
+]);
+
 export const helpRequestInput = z.strictObject({
   ...deviceFields,
   occurredAt: isoInstant,
@@ -72,7 +98,7 @@ export const helpRequestInput = z.strictObject({
   referralPartnerIds: z.array(uuid).max(10).optional(),
   followUpNeeded: z.boolean().optional(),
   durationBand: z.enum(DURATION_BANDS).nullable().optional(),
-  didItThemselves: z.boolean().nullable().optional(),
+  didItThemselves: didItThemselves.nullable().optional(),
   ageBand: pd(z.enum(AGE_BANDS), 'quasi_identifier').nullable().optional(),
   gender: pd(z.enum(GENDERS), 'quasi_identifier').nullable().optional(),
   language: pd(z.enum(LANGUAGES), 'quasi_identifier').nullable().optional(),
@@ -140,6 +166,13 @@ export const LOAN_KINDS = ['loan', 'gift'] as const;
 export const LOAN_STATUSES = ['active', 'returned', 'lost', 'given', 'conflict'] as const;
 export type LoanStatus = (typeof LOAN_STATUSES)[number];
 
+/**
+ * The accessories every lend and return form lists (a checklist: what went out with the item,
+ * what came back). Stored by key in `accessoriesOut` / `accessoriesIn`; anything else is stored
+ * as the words typed for it, or the item's own accessory names (equipment `accessories`).
+ */
+export const STANDARD_ACCESSORIES = ['charger', 'bag', 'mouse'] as const;
+
 export const loanExtension = z.strictObject({
   at: isoInstant,
   previousDueAt: isoInstant.nullable(),
@@ -161,6 +194,13 @@ export const loanInput = z.strictObject({
   accessoriesIn: z.array(shortText).max(20).optional(),
   agreementExplained: z.boolean().optional(),
   agreementLanguage: z.enum(LANGUAGES).nullable().optional(),
+  /**
+   * The worker confirmed, when lending, that the borrower was told what is recorded about them
+   * and why (the borrower information text) and agrees (the phone saves no loan without it;
+   * loans made before the consent step have no value). `consentAt`: when it was confirmed.
+   */
+  consent: z.boolean().optional(),
+  consentAt: isoInstant.nullable().optional(),
   programme: shortText.nullable().optional(),
   status: z.enum(LOAN_STATUSES).optional(),
   notes: freeText.nullable().optional(),

@@ -1,9 +1,19 @@
 // Pure report rules shared by the server (which aggregates) and the coordinator UI (which shows
-// the figures): Brussels calendar days and ISO weeks, the fact keys a help request counts
-// under, and small-group hiding (a count from 1 to 4 is never shown, so nobody is singled out).
+// the figures): Brussels calendar days and ISO weeks, and the hiding rule for counts of people.
+//
+// The hiding rule (the same for key figures, charts, tables and the funder report):
+// 1. A count of people from 1 to 4 is hidden: never shown as a number, anywhere. 0 is shown.
+// 2. Complementary suppression: no breakdown (and no row or column of a two-way table) has
+//    exactly one hidden group, because its total and the shown groups would give it away; the
+//    smallest shown group is hidden with it. A group whose total is hidden shows no details.
+// 3. Hidden groups are left out of breakdowns (their keys are not listed, so a one-day report
+//    does not say which group the one person was in); a single hidden figure is `null`.
+// 4. A figure computed from counts of people (a share, a rate, a sum) is shown only when every
+//    count it is made of is shown.
+// Counts of equipment, sessions and hours are not counts of people and are never hidden.
 import { z } from './zod';
 
-/** Counts below this size are hidden in every breakdown. */
+/** Counts of people below this size are hidden. */
 export const MIN_GROUP_SIZE = 5;
 /** The time zone reports are computed in. */
 export const REPORT_TIME_ZONE = 'Europe/Brussels';
@@ -24,55 +34,119 @@ export const reportQuery = z
   .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
-/** A breakdown: key -> count, where null means "fewer than 5". */
-export type Breakdown = Record<string, number | null>;
+/** A breakdown of people as shown: group key -> count; hidden groups are not listed. */
+export type Breakdown = Record<string, number>;
+/** A count of people as shown: null when hidden. */
+export type Shown = number | null;
 
-const breakdown = z.record(z.string(), z.number().int().nullable());
-
-export const reportSummary = z.object({
-  from: z.string(),
-  to: z.string(),
-  total: z.number().int(),
-  byTopic: breakdown,
-  byOutcome: breakdown,
-  byChannel: breakdown,
-  byLocation: breakdown,
-  byWeek: breakdown,
-  /** Extra for the charts: week -> topic -> count. */
-  byWeekTopic: z.record(z.string(), breakdown),
-  /** Extra for the charts: topic -> outcome -> count (referrals are outcome "referred"). */
-  byTopicOutcome: z.record(z.string(), breakdown),
-  reach: z.object({ ageBand: breakdown, gender: breakdown, language: breakdown }),
-  permanences: z.object({
-    sessions: z.number().int(),
-    hours: z.number(),
-    visitors: z.number().int(),
-    turnedAway: z.number().int(),
-    volunteerHours: z.number(),
-    byLocation: z.record(
-      z.string(),
-      z.object({
-        sessions: z.number().int(),
-        hours: z.number(),
-        visitors: z.number().int().nullable(),
-        turnedAway: z.number().int().nullable(),
-      }),
-    ),
-  }),
-  loans: breakdown,
-});
-export type ReportSummary = z.infer<typeof reportSummary>;
-
-/** Hides a count from 1 to 4 (returns null); 0 and 5+ are shown as they are. */
-export function hideSmall(n: number): number | null {
-  return n >= 1 && n < MIN_GROUP_SIZE ? null : n;
+/** Whether a count of people is too small to show (1 to 4). */
+export function isSmall(n: number): boolean {
+  return n >= 1 && n < MIN_GROUP_SIZE;
 }
 
-/** Applies small-group hiding to every count of a breakdown. */
-export function hideSmallGroups(counts: Record<string, number>): Breakdown {
+/** A count of people as shown: 1 to 4 become null, 0 and 5+ stay. */
+export function hideSmall(n: number): Shown {
+  return isSmall(n) ? null : n;
+}
+
+/** The key of the smallest non-zero count not in `hidden` (ties: the first key in sort order). */
+function smallestShown(counts: Record<string, number>, keys: readonly string[], hidden: Set<string>) {
+  let best: string | undefined;
+  for (const k of keys) {
+    const n = counts[k] ?? 0;
+    if (n === 0 || hidden.has(k)) continue;
+    if (best === undefined || n < (counts[best] ?? 0) || (n === counts[best] && k < best)) best = k;
+  }
+  return best;
+}
+
+/** Hides the smallest shown cell of a line when exactly one of its non-zero cells is hidden. */
+function complete(line: Record<string, number>, hidden: Set<string>): boolean {
+  const keys = Object.keys(line).filter((k) => (line[k] ?? 0) !== 0);
+  if (keys.filter((k) => hidden.has(k)).length !== 1) return false;
+  const extra = smallestShown(line, keys, hidden);
+  if (extra === undefined) return false;
+  hidden.add(extra);
+  return true;
+}
+
+/** The keys of a breakdown to hide: small counts, then one more if only one was hidden. */
+export function hiddenGroups(counts: Record<string, number>, allHidden = false): Set<string> {
+  const keys = Object.keys(counts).filter((k) => (counts[k] ?? 0) !== 0);
+  const hidden = new Set(keys.filter((k) => allHidden || isSmall(counts[k] ?? 0)));
+  complete(counts, hidden);
+  return hidden;
+}
+
+/**
+ * A breakdown of people as shown: non-zero groups that are neither small nor needed to protect
+ * a small one. `allHidden` when the breakdown's own total is hidden (then nothing is shown).
+ */
+export function hideGroups(counts: Record<string, number>, allHidden = false): Breakdown {
+  const hidden = hiddenGroups(counts, allHidden);
   const out: Breakdown = {};
-  for (const [k, n] of Object.entries(counts)) out[k] = hideSmall(n);
+  for (const [k, n] of Object.entries(counts)) if (n !== 0 && !hidden.has(k)) out[k] = n;
   return out;
+}
+
+/**
+ * One figure per listed row (places in a table whose rows are shown for other reasons): the same
+ * rule, but a hidden figure stays as null so the row can say "hidden"; zeros are shown.
+ */
+export function hideColumn(counts: Record<string, number>, allHidden = false): Record<string, Shown> {
+  const hidden = hiddenGroups(counts, allHidden);
+  const out: Record<string, Shown> = {};
+  for (const [k, n] of Object.entries(counts)) out[k] = hidden.has(k) ? null : n;
+  return out;
+}
+
+/**
+ * A two-way table of people (row -> column -> count) as shown: small cells hidden, every cell of
+ * a row or column whose total is hidden elsewhere hidden, then complementary suppression along
+ * rows and columns until no row and no column has exactly one hidden cell. Rows left with
+ * nothing shown are left out.
+ */
+export function hideTable(
+  table: Record<string, Record<string, number>>,
+  hide: { rows?: ReadonlySet<string>; columns?: ReadonlySet<string> } = {},
+): Record<string, Breakdown> {
+  const hidden = new Map<string, Set<string>>();
+  const columns = new Map<string, Record<string, number>>();
+  for (const [row, cells] of Object.entries(table)) {
+    const set = new Set<string>();
+    for (const [col, n] of Object.entries(cells)) {
+      if (n === 0) continue;
+      (columns.get(col) ?? columns.set(col, {}).get(col)!)[row] = n;
+      if (isSmall(n) || hide.rows?.has(row) || hide.columns?.has(col)) set.add(col);
+    }
+    hidden.set(row, set);
+  }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [row, cells] of Object.entries(table)) changed = complete(cells, hidden.get(row)!) || changed;
+    for (const [col, cells] of columns) {
+      const inColumn = new Set(Object.keys(cells).filter((row) => hidden.get(row)!.has(col)));
+      if (!complete(cells, inColumn)) continue;
+      for (const row of inColumn) hidden.get(row)!.add(col);
+      changed = true;
+    }
+  }
+  const out: Record<string, Breakdown> = {};
+  for (const [row, cells] of Object.entries(table)) {
+    const shown: Breakdown = {};
+    for (const [col, n] of Object.entries(cells)) if (n !== 0 && !hidden.get(row)!.has(col)) shown[col] = n;
+    if (Object.keys(shown).length > 0) out[row] = shown;
+  }
+  return out;
+}
+
+/**
+ * `part / whole` rounded to a thousandth, when both counts of people are shown and whole > 0;
+ * otherwise null (a share of hidden counts would give them away).
+ */
+export function shareOf(part: Shown | undefined, whole: Shown | undefined): number | null {
+  if (part === null || part === undefined || whole === null || whole === undefined || whole <= 0) return null;
+  return Math.round((part / whole) * 1000) / 1000;
 }
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', {
@@ -116,115 +190,4 @@ export function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
-}
-
-/** The fields of a help request that reports count. */
-export interface HelpFactSource {
-  occurredAt: string;
-  channel: string;
-  outcome: string;
-  topics: readonly string[];
-  locationId?: string | null;
-  ageBand?: string | null;
-  gender?: string | null;
-  language?: string | null;
-}
-
-/** Dimensions a help request is counted under; `topic_outcome` keys are "topic|outcome". */
-export const HELP_DIMENSIONS = [
-  'total',
-  'topic',
-  'outcome',
-  'channel',
-  'location',
-  'age',
-  'gender',
-  'language',
-  'topic_outcome',
-] as const;
-export type HelpDimension = (typeof HELP_DIMENSIONS)[number];
-
-/** One counted fact: a help request adds 1 to (day, dim, key). */
-export interface HelpFact {
-  dim: HelpDimension;
-  key: string;
-}
-
-/** The facts one help request contributes to the report (each topic counted once). */
-export function helpFacts(r: HelpFactSource): HelpFact[] {
-  const topics = [...new Set(r.topics)];
-  const facts: HelpFact[] = [
-    { dim: 'total', key: '' },
-    { dim: 'outcome', key: r.outcome },
-    { dim: 'channel', key: r.channel },
-    { dim: 'location', key: r.locationId ?? 'none' },
-    { dim: 'age', key: r.ageBand ?? 'unknown' },
-    { dim: 'gender', key: r.gender ?? 'unknown' },
-    { dim: 'language', key: r.language ?? 'unknown' },
-  ];
-  for (const t of topics) {
-    facts.push({ dim: 'topic', key: t }, { dim: 'topic_outcome', key: `${t}|${r.outcome}` });
-  }
-  return facts;
-}
-
-/** A stored count of the rollup: how many help requests of one day fall under (dim, key). */
-export interface DayCount {
-  day: string;
-  dim: string;
-  key: string;
-  n: number;
-}
-
-type HelpPart = Pick<
-  ReportSummary,
-  | 'total'
-  | 'byTopic'
-  | 'byOutcome'
-  | 'byChannel'
-  | 'byLocation'
-  | 'byWeek'
-  | 'byWeekTopic'
-  | 'byTopicOutcome'
-  | 'reach'
->;
-
-/** Adds n to counts[key]. */
-function bump(counts: Record<string, number>, key: string, n: number): void {
-  counts[key] = (counts[key] ?? 0) + n;
-}
-
-/** Turns day counts into the help-request part of the summary, small groups hidden. */
-export function summariseHelpCounts(rows: readonly DayCount[]): HelpPart {
-  const by: Record<string, Record<string, number>> = {};
-  const weekTopic: Record<string, Record<string, number>> = {};
-  const topicOutcome: Record<string, Record<string, number>> = {};
-  let total = 0;
-  for (const r of rows) {
-    if (r.n === 0) continue;
-    if (r.dim === 'total') {
-      total += r.n;
-      bump((by.week ??= {}), isoWeek(r.day), r.n);
-    } else if (r.dim === 'topic_outcome') {
-      const [topic = '', outcome = ''] = r.key.split('|');
-      bump((topicOutcome[topic] ??= {}), outcome, r.n);
-    } else {
-      bump((by[r.dim] ??= {}), r.key, r.n);
-      if (r.dim === 'topic') bump((weekTopic[isoWeek(r.day)] ??= {}), r.key, r.n);
-    }
-  }
-  const hide = (dim: string): Breakdown => hideSmallGroups(by[dim] ?? {});
-  const hideNested = (m: Record<string, Record<string, number>>) =>
-    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, hideSmallGroups(v)]));
-  return {
-    total,
-    byTopic: hide('topic'),
-    byOutcome: hide('outcome'),
-    byChannel: hide('channel'),
-    byLocation: hide('location'),
-    byWeek: hide('week'),
-    byWeekTopic: hideNested(weekTopic),
-    byTopicOutcome: hideNested(topicOutcome),
-    reach: { ageBand: hide('age'), gender: hide('gender'), language: hide('language') },
-  };
 }

@@ -1,4 +1,4 @@
-// The sync wire format of API.md: push a batch of numbered mutations, pull changes after a
+// The sync wire format (described in src/server/routes/sync.doc.ts): push a batch of numbered mutations, pull changes after a
 // cursor. The envelope is validated strictly; each mutation's record is validated on its own
 // (records.ts) so that one bad record is `rejected` without refusing the whole batch.
 import { z } from './zod';
@@ -7,8 +7,13 @@ import { tableName, uuid } from './records';
 
 /** The record schema version this build speaks; the server answers 426 to older ones. */
 export const SCHEMA_VERSION = 1;
-export const MAX_MUTATIONS_PER_PUSH = 500;
-export const MAX_PUSH_BYTES = 1024 * 1024;
+/**
+ * Mutations and bytes of one push. 2,000 typical help requests are ~1 MB; fewer, larger
+ * batches mean fewer commits (issue 12). Other requests stay within MAX_REQUEST_BYTES.
+ */
+export const MAX_MUTATIONS_PER_PUSH = 2000;
+export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
+export const MAX_REQUEST_BYTES = 1024 * 1024;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
 
@@ -66,5 +71,11 @@ export const pullResponse = z.object({
   changes: z.array(change),
   cursor: z.string(),
   hasMore: z.boolean(),
+  /**
+   * The caller's device's last handled mutationId, as a push answers it: a phone that sees it
+   * below what the server had acknowledged knows the server lost pushes (a restored backup)
+   * and sends again what it still holds. Optional: older servers do not send it.
+   */
+  lastMutationId: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

@@ -2,8 +2,15 @@
 // Errors come back as ApiError (HTTP status + the wire body `{code, message, issues}`) or
 // NetworkError (no answer at all: offline, DNS, server down): the sync engine and the UI
 // decide from that, never from `navigator.onLine`.
-import type { z } from 'zod';
-import { apiError, meResponse, session, type Session } from '../shared/api';
+import type { z } from '../shared/zod';
+import {
+  apiError,
+  codeCheckResponse,
+  meResponse,
+  session,
+  type CodeCheck,
+  type Session,
+} from '../shared/api';
 import {
   pullResponse,
   pushResponse,
@@ -76,7 +83,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   );
 }
 
-/** A client for the REST API of API.md (routes under /api/v1). */
+/** A client for the REST API (routes under /api/v1, described at /api/v1/openapi.json). */
 export function createApiClient(opts: ApiClientOptions = {}) {
   const base = (opts.baseUrl ?? '').replace(/\/$/, '');
   const doFetch =
@@ -117,14 +124,41 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     return (ro.schema ? ro.schema.parse(json) : json) as z.infer<S>;
   }
 
+  /**
+   * Whether the server answers at all (HEAD /api/v1/health, no token, no body): one cheap
+   * request the sync triggers repeat while records wait. A 5xx (a proxy whose server is down)
+   * counts as no answer.
+   */
+  async function probe(): Promise<boolean> {
+    try {
+      const res = await doFetch(`${base}/api/v1/health`, { method: 'HEAD', cache: 'no-store' });
+      return res.status < 500;
+    } catch {
+      return false;
+    }
+  }
+
   return {
     request,
+    probe,
     /** Signs in; each login enrols this install as a new device. */
     login: (email: string, password: string, deviceLabel?: string): Promise<Session> =>
       request('POST', '/auth/login', { body: { email, password, deviceLabel }, schema: session }),
     /** Enrols this install with a one-time code (from the coordinator's QR code). */
     enrol: (code: string, deviceLabel?: string): Promise<Session> =>
       request('POST', '/auth/enrol', { body: { code, deviceLabel }, schema: session }),
+    /** Whose an enrolment code is (organisation, name), without using it. */
+    checkEnrolment: (code: string): Promise<CodeCheck> =>
+      request('POST', '/auth/enrol/check', { body: { code }, schema: codeCheckResponse }),
+    /** Whose a password reset code is, without using it. */
+    checkReset: (code: string): Promise<CodeCheck> =>
+      request('POST', '/auth/reset/check', { body: { code }, schema: codeCheckResponse }),
+    /** Sets a new password with a one-time reset code; signs in as a new device. */
+    reset: (code: string, newPassword: string, deviceLabel?: string): Promise<Session> =>
+      request('POST', '/auth/reset', { body: { code, newPassword, deviceLabel }, schema: session }),
+    /** Changes the signed-in person's password (their other sign-ins end). */
+    changePassword: (currentPassword: string, newPassword: string): Promise<void> =>
+      request('POST', '/auth/password', { body: { currentPassword, newPassword } }).then(() => undefined),
     /** Ends this device's session on the server. */
     logout: (): Promise<void> => request('POST', '/auth/logout').then(() => undefined),
     /** The signed-in user and organisation. */

@@ -9,6 +9,7 @@ import { withSyncLock } from './lock';
 import type { StoredSession } from './session';
 import { pullChanges, purgeOldRecords } from './pull';
 import { pushOutbox, SyncProtocolError, type PushStats } from './push';
+import { resendAfterRewind, ServerRewoundError } from './rewind';
 
 export interface SyncFailure {
   /** unauthorized | update_required | network | rate_limited | no_session | a server code. */
@@ -80,7 +81,15 @@ export function createSyncEngine({
       }
       const client = typeof api === 'function' ? api(session) : api;
       await pushOutbox(db, client, session.deviceId, push, maxBatchBytes);
-      report.pulled = await pullChanges(db, client, (await getMeta(db, 'pullCursor')) ?? '');
+      try {
+        report.pulled = await pullChanges(db, client, (await getMeta(db, 'pullCursor')) ?? '');
+      } catch (err) {
+        if (!(err instanceof ServerRewoundError)) throw err;
+        // The server lost acknowledged pushes: queue again what it lost, send, pull from the start.
+        await resendAfterRewind(db, err.lastMutationId);
+        await pushOutbox(db, client, session.deviceId, push, maxBatchBytes);
+        report.pulled = await pullChanges(db, client, '');
+      }
       report.purged = await purgeOldRecords(db, now());
       await setMeta(db, 'lastSyncAt', now().toISOString());
       await deleteMeta(db, 'lastError');

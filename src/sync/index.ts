@@ -9,7 +9,8 @@ export * from './api-client';
 export { createSyncEngine, type SyncEngine, type SyncReport, type SyncFailure } from './engine';
 export { startSyncTriggers, notifySaved, registerBackgroundSync, BACKGROUND_SYNC_TAG } from './triggers';
 export type { SyncTriggers, SyncTriggerOptions } from './triggers';
-export { backoffDelay, BACKOFF_CAP_MS } from './backoff';
+export { backoffDelay, probeDelay, BACKOFF_CAP_MS } from './backoff';
+export { getRetryStatus, onRetryStatus, type RetryStatus } from './status';
 export type { StoredSession } from './session';
 
 const engines = new WeakMap<object, SyncEngine>();
@@ -45,9 +46,9 @@ export function setSession(session: StoredSession): Promise<void> {
   return storeSession(getDb(), session);
 }
 
-/** Signs out locally; unsynced records stay on the phone. */
-export function clearSession(): Promise<void> {
-  return forgetSession(getDb());
+/** Signs out locally; unsynced records stay, and with none the phone forgets its data too. */
+export async function clearSession(): Promise<void> {
+  await forgetSession(getDb());
 }
 
 /** Failures the browser's Background Sync should retry later (not the ones needing the user). */

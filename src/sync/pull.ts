@@ -2,18 +2,22 @@
 // (rows + cursor together). A record that still has outbox entries is never overwritten, nor
 // is one the user must look at (needs attention, conflict): those only get `serverRecord`.
 // Also the purge of old synced records, so a phone holds little personal data.
+import { Dexie } from 'dexie';
 import { isOpenLoan } from '../shared/loan-rules';
 import type { Change } from '../shared/sync-protocol';
 import {
   LOCAL_TABLES,
+  OUTBOX_TABLES,
   type DigitafelDb,
+  type OutboxTable,
   type LocalLoan,
   type LocalRecord,
   type LocalTable,
 } from '../local/db';
-import { setMeta } from '../local/meta';
-import { pendingCounts, pendingEntriesFor, recordKey } from '../local/outbox';
+import { getMeta, setMeta } from '../local/meta';
+import { pendingCounts, recordKey } from '../local/outbox';
 import { ApiError, type ApiClient } from './api-client';
+import { ServerRewoundError } from './rewind';
 
 export const PULL_PAGE_SIZE = 500;
 /** Synced field records older than this are removed from the phone. */
@@ -32,7 +36,7 @@ function changedRow(c: Change & { table: LocalTable }, row: Row | undefined): Ro
     // The server sends a phone its own loans in conflict as records: anything else means a
     // coordinator settled the conflict (the loan was cancelled, or it now stands).
     if (c.deleted || !c.record) return null;
-    return { ...c.record, id: c.id, version: c.version, deleted: false, syncState: 'synced' } as never;
+    return fromServer(c, row);
   }
   if (row && (row.syncState === 'needs_attention' || row.syncState === 'conflict')) {
     // Kept for the user to resolve. A tombstone may only mean "no longer visible to you" (a
@@ -41,7 +45,14 @@ function changedRow(c: Change & { table: LocalTable }, row: Row | undefined): Ro
     return { ...row, serverRecord: c.record };
   }
   if (c.deleted || !c.record) return null;
-  return { ...c.record, id: c.id, version: c.version, deleted: false, syncState: 'synced' } as never;
+  return fromServer(c, row);
+}
+
+/** The row a pulled record becomes; it keeps the mutationId of this phone's last write of it. */
+function fromServer(c: Change, row: Row | undefined): Row {
+  const stored = { ...c.record, id: c.id, version: c.version, deleted: false, syncState: 'synced' };
+  if (row?.localMutationId !== undefined) Object.assign(stored, { localMutationId: row.localMutationId });
+  return stored as never;
 }
 
 /**
@@ -87,10 +98,14 @@ async function applyPage(db: DigitafelDb, changes: Change[]): Promise<number> {
   return n;
 }
 
-/** Pulls every change after the stored cursor; a 410 restarts once from the beginning. */
+/**
+ * Pulls every change after the stored cursor; a 410 restarts once from the beginning. Throws
+ * ServerRewoundError when the server's mark of this device is below the acknowledged one.
+ */
 export async function pullChanges(db: DigitafelDb, api: ApiClient, cursor: string): Promise<number> {
   let restarted = false;
   let applied = 0;
+  const acked = (await getMeta(db, 'ackedMutationId')) ?? 0;
   const tables = [...LOCAL_TABLES.map((t) => db.table(t)), db.outbox, db.meta];
   for (;;) {
     let page;
@@ -104,6 +119,9 @@ export async function pullChanges(db: DigitafelDb, api: ApiClient, cursor: strin
       }
       throw err;
     }
+    // The server lost pushes it had answered: the caller sends them again (rewind.ts).
+    if (page.lastMutationId !== undefined && page.lastMutationId < acked)
+      throw new ServerRewoundError(page.lastMutationId);
     const next = page.cursor;
     applied += await db.transaction('rw', tables, async () => {
       const n = await applyPage(db, page.changes);
@@ -127,25 +145,51 @@ function ageDate(table: LocalTable, row: Record<string, unknown>): string | unde
   return undefined;
 }
 
-/** Deletes synced help requests, closed permanences and closed loans older than 30 days. */
+/** Rows of `table` stored in `state` that may be old enough to go (help requests by date). */
+function candidates(
+  db: DigitafelDb,
+  table: OutboxTable,
+  state: 'synced' | 'pending',
+  limit: string,
+): Promise<Array<Record<string, unknown> & { id: string }>> {
+  if (table === 'help_requests') {
+    // The index compares text, and a date may carry an offset (up to 14 h): a day of margin,
+    // the caller compares the instants.
+    const margin = new Date(Date.parse(limit) + 86_400_000).toISOString();
+    return db.help_requests
+      .where('[syncState+occurredAt]')
+      .between([state, Dexie.minKey], [state, margin])
+      .toArray() as never;
+  }
+  return db.table(table).where('syncState').equals(state).toArray();
+}
+
+/**
+ * Deletes synced help requests, closed permanences and closed loans older than 30 days. Synced
+ * means: stored `synced` (a pull wrote it) or stored `pending` with no outbox entry left (the
+ * server acknowledged it, src/local/read.ts). Records needing attention or in conflict are
+ * never purged, whatever their age: they exist on this phone only, or wait for the user.
+ */
 export async function purgeOldRecords(db: DigitafelDb, now: Date): Promise<number> {
   const limit = new Date(now.getTime() - PURGE_AFTER_DAYS * 86_400_000).toISOString();
   let purged = 0;
-  for (const t of ['help_requests', 'permanences', 'loans'] as const) {
+  for (const t of OUTBOX_TABLES) {
     purged += await db.transaction('rw', db.table(t), db.outbox, async () => {
-      const rows = (await db.table(t).where('syncState').equals('synced').toArray()) as Record<
-        string,
-        unknown
-      >[];
-      let n = 0;
-      for (const row of rows) {
+      const rows: Array<Record<string, unknown> & { id: string }> = [];
+      for (const state of ['synced', 'pending'] as const)
+        rows.push(...(await candidates(db, t, state, limit)));
+      const old = rows.filter((row) => {
         const date = ageDate(t, row);
-        if (!date || new Date(date).toISOString() >= limit) continue;
-        if ((await pendingEntriesFor(db, t, row.id as string)) > 0) continue;
-        await db.table(t).delete(row.id as string);
-        n++;
-      }
-      return n;
+        return date !== undefined && new Date(date).toISOString() < limit;
+      });
+      if (old.length === 0) return 0;
+      const waiting = await pendingCounts(
+        db,
+        old.map((row) => [t, row.id] as const),
+      );
+      const ids = old.filter((row) => !waiting.has(recordKey(t, row.id))).map((row) => row.id);
+      await db.table(t).bulkDelete(ids);
+      return ids.length;
     });
   }
   return purged;

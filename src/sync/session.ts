@@ -61,6 +61,7 @@ export async function storeSession(
     if (previous?.deviceId === session.deviceId) return;
     await renumberOutbox(db, 1);
     await deleteMeta(db, 'pullCursor');
+    await deleteMeta(db, 'ackedMutationId');
   });
 }
 
@@ -74,10 +75,31 @@ async function notOnServer(db: DigitafelDb): Promise<number> {
   return n;
 }
 
-/** Forgets the session (sign-out); records and outbox stay on the phone. */
-export async function forgetSession(db: DigitafelDb): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
+/**
+ * Forgets the session (sign-out). When the server has everything (nothing waiting, nothing
+ * refused), the phone also forgets the synced records, the reference data and whose they were:
+ * a signed-out phone left on a table holds nothing of the organisation. Otherwise records,
+ * outbox and owner stay, so they go out after the next sign-in (and a different person signing
+ * in is refused, see the top of this file). Returns whether the data was forgotten.
+ */
+export async function forgetSession(db: DigitafelDb): Promise<{ cleared: boolean }> {
+  const tables = [db.outbox, db.meta, ...LOCAL_TABLES.map((t) => db.table(t))];
+  return db.transaction('rw', tables, async () => {
     await deleteMeta(db, 'session');
     await deleteMeta(db, 'lastError');
+    await deleteMeta(db, 'drafts'); // unsaved input is the signed-out person's, never the next one's
+    if ((await notOnServer(db)) > 0) return { cleared: false };
+    for (const t of LOCAL_TABLES) await db.table(t).clear();
+    for (const key of [
+      'owner',
+      'pullCursor',
+      'ackedMutationId',
+      'lastSyncAt',
+      'lastHelpDefaults',
+      'org',
+    ] as const) {
+      await deleteMeta(db, key);
+    }
+    return { cleared: true };
   });
 }

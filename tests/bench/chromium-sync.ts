@@ -1,6 +1,6 @@
 // Sync between Chromium and the server (the production server process over dist/, SQLite):
 // a phone holding 10,000 pending help requests (queued in its outbox) pushes them with the
-// app's push phase (src/sync/push.ts: batches of <= 500 mutations / ~900 KB), then a second,
+// app's push phase (src/sync/push.ts: batches of <= 2,000 mutations / ~1.8 MB), then a second,
 // new device of the same volunteer pulls them with the app's pull phase (src/sync/pull.ts,
 // pages of 500). On loopback, and through a proxy adding 300 ms to every request. Each
 // repetition uses a new organisation, so the pull holds exactly these records (plus the

@@ -99,6 +99,21 @@ export function helpRequestAt(r: () => number, occurredAt: string): HelpRequestI
   return rec;
 }
 
+/**
+ * `n` help requests that occurred one after the other from `start` over `spanMs` (a little
+ * random jitter that keeps the order), as phones that sync soon after push them.
+ */
+export function helpRequestsAfter(n: number, start: number, spanMs: number, seed = 11): HelpRequestInput[] {
+  const r = rng(seed);
+  const step = spanMs / n;
+  const out: HelpRequestInput[] = [];
+  for (let i = 0; i < n; i++) {
+    const at = Math.floor(start + i * step + r() * step * 0.9);
+    out.push(helpRequestAt(r, new Date(at).toISOString()));
+  }
+  return out;
+}
+
 /** Upsert mutations of new records, numbered from `firstMutationId`. */
 export function upserts(records: HelpRequestInput[], firstMutationId: number): Mutation[] {
   return records.map((record, i) => ({

@@ -6,13 +6,11 @@
 // counts (report-rollup.ts) and is reported on its own; the steady-state calls after it only
 // read the rollup.
 import { get as httpGet } from 'node:http';
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import type { ReportSummary } from '../../src/shared/report';
+import type { ReportSummary } from '../../src/shared/report-summary';
 import { brusselsDay } from '../../src/shared/report';
 import { startTestServer, testDatabases, type TestServer } from '../server/helpers';
 import { helpRequestsInOrder } from './records';
-import { HELP_COLUMNS, helpRow, type HelpRow } from './rows';
+import { seedHelpRequests } from './seed';
 import {
   repeat,
   runParts,
@@ -25,60 +23,18 @@ import {
 
 const WEEKS = 104;
 
-/** Seeds `n` help requests into the server's database; returns the last seq used. */
+/** Seeds `n` help requests over WEEKS weeks before `end`, in the order they happened. */
 async function seed(server: TestServer, dbUrl: string, n: number, end: number): Promise<void> {
-  const at = {
-    orgId: server.orgId,
-    userId: server.volunteer.user.id,
-    deviceId: server.volunteer.deviceId,
-  };
-  const last = await server.db
-    .selectFrom('org_seq')
-    .select('last_seq')
-    .where('org_id', '=', server.orgId)
-    .executeTakeFirstOrThrow();
-  let seq = Number(last.last_seq);
-  const rowsOf = (chunk: ReturnType<typeof helpRequestsInOrder> extends Generator<infer C> ? C : never) =>
-    chunk.map((r) => helpRow(r, { ...at, seq: ++seq }));
-
-  if (dbUrl.startsWith('sqlite:')) {
-    const sqlite = new Database(dbUrl.slice('sqlite:'.length));
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    const insert = sqlite.prepare(
-      `INSERT INTO help_requests (${HELP_COLUMNS.join(', ')}) VALUES (${HELP_COLUMNS.map((c) => `@${c}`).join(', ')})`,
-    );
-    const insertAll = sqlite.transaction((rows: HelpRow[]) => {
-      for (const row of rows) insert.run(row);
-    });
-    for (const chunk of helpRequestsInOrder(n, WEEKS, end, 50_000)) insertAll(rowsOf(chunk));
-    sqlite.prepare('UPDATE org_seq SET last_seq = ? WHERE org_id = ?').run(seq, server.orgId);
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    sqlite.close();
-    return;
-  }
-  // PostgreSQL: one multi-row INSERT ... SELECT FROM unnest(arrays) per 10,000 rows, all in one
-  // transaction.
-  const client = new pg.Client({ connectionString: dbUrl });
-  await client.connect();
-  try {
-    const ints = new Set(['version', 'seq', 'deleted', 'retention_stage']);
-    const casts = HELP_COLUMNS.map((c, i) => `$${i + 1}::${ints.has(c) ? 'int' : 'text'}[]`);
-    const statement = `INSERT INTO help_requests (${HELP_COLUMNS.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`;
-    await client.query('BEGIN');
-    for (const chunk of helpRequestsInOrder(n, WEEKS, end, 10_000)) {
-      const rows = rowsOf(chunk);
-      await client.query(
-        statement,
-        HELP_COLUMNS.map((c) => rows.map((r) => r[c])),
-      );
-    }
-    await client.query('UPDATE org_seq SET last_seq = $1 WHERE org_id = $2', [seq, server.orgId]);
-    await client.query('COMMIT');
-    await client.query('ANALYZE help_requests');
-  } finally {
-    await client.end();
-  }
+  await seedHelpRequests(
+    {
+      db: server.db,
+      dbUrl,
+      orgId: server.orgId,
+      userId: server.volunteer.user.id,
+      deviceId: server.volunteer.deviceId,
+    },
+    helpRequestsInOrder(n, WEEKS, end, dbUrl.startsWith('sqlite:') ? 50_000 : 10_000),
+  );
 }
 
 /**

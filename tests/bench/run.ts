@@ -10,10 +10,14 @@
 //                          README): 100,000 instead of 1,000,000 help requests for the report,
 //                          2 repetitions instead of 5, 20 saves instead of 50.
 //   BENCH_OUT=path         write the JSON elsewhere (default tests/bench/results/latest.json).
+//   BENCH_DB=sqlite|postgres  the server benchmark on one database only.
+//   BENCH_PUSH_BATCH=n     the server benchmark's 1-device batch size (default
+//                          MAX_MUTATIONS_PER_PUSH).
+//   BENCH_CPU_PROF=dir     the server benchmark's server process writes a V8 CPU profile there.
 // A full run takes about 10 to 15 minutes on a 2-core machine, most of it seeding and rolling
 // up the million help requests on both databases.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumSync } from './chromium-sync';
@@ -87,6 +91,8 @@ async function main(): Promise<void> {
     log: (m) => process.stderr.write(`[bench] ${m}\n`),
   };
   const started = Date.now();
+  // The machine may be shared: its load average (1, 5, 15 min) before and after goes in the JSON.
+  const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
   const rows: BenchRow[] = [];
   const failures: Array<{ name: string; error: string }> = [];
   for (const bench of BENCHMARKS) {
@@ -115,6 +121,8 @@ async function main(): Promise<void> {
     memoryGb: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadBefore,
+    loadAfter: loadavg().map((l) => Number(l.toFixed(2))),
   };
   const result = {
     date: new Date().toISOString(),

@@ -1,5 +1,6 @@
 // Sign-in and enrolment: without a session every route shows sign-in; signing in stores the
-// session and shows Home; the enrolment link enrols with the code from the URL, then goes Home.
+// session and shows Home; the enrolment link shows whose code it is and asks, then enrols with
+// the code from the URL and goes Home.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { openDb } from '../../src/local';
@@ -57,15 +58,42 @@ describe('sign-in and enrolment', () => {
     });
   });
 
-  it('enrols with the code from the URL and goes Home', async () => {
+  it('shows the organisation and name of an enrolment code, asks, then enrols and goes Home', async () => {
     await signedOutPhone();
-    const fetch = vi.fn().mockResolvedValue(json(200, sessionBody));
+    const check = { orgName: 'Buurtwerk Noord', name: 'Amal', expiresAt: '2026-12-04T10:00:00.000Z' };
+    const fetch = vi.fn().mockResolvedValueOnce(json(200, check)).mockResolvedValue(json(200, sessionBody));
     vi.stubGlobal('fetch', fetch);
     renderApp('#/enrol/CODE-123');
+    expect(await screen.findByText('Join Buurtwerk Noord as Amal?')).toBeTruthy();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [checkUrl, checkInit] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(checkUrl).toBe('/api/v1/auth/enrol/check');
+    expect(JSON.parse(String(checkInit.body))).toEqual({ code: 'CODE-123' });
+    expect(await getSession()).toBeUndefined();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Enrol this phone' }));
     expect(await screen.findByRole('button', { name: 'New help request' })).toBeTruthy();
     await waitFor(() => expect(window.location.hash).toBe('#/'));
-    const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+    const [url, init] = fetch.mock.calls[1] as [string, RequestInit];
     expect(url).toBe('/api/v1/auth/enrol');
     expect(JSON.parse(String(init.body))).toMatchObject({ code: 'CODE-123' });
+  });
+
+  it('does not enrol when the person cancels, and says so when the code is not valid', async () => {
+    await signedOutPhone();
+    const check = { orgName: 'Other org', name: 'Someone', expiresAt: '2026-12-04T10:00:00.000Z' };
+    const fetch = vi.fn().mockResolvedValue(json(200, check));
+    vi.stubGlobal('fetch', fetch);
+    renderApp('#/enrol/CODE-456');
+    expect(await screen.findByText('Join Other org as Someone?')).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: 'Cancel' }));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(fetch.mock.calls.map(([u]) => u)).toEqual(['/api/v1/auth/enrol/check']);
+    expect(await getSession()).toBeUndefined();
+
+    fetch.mockResolvedValue(json(401, { error: { code: 'invalid_enrolment_code', message: 'no' } }));
+    window.location.hash = '#/enrol/USED-CODE';
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Enrol this phone' })).toBeNull();
   });
 });

@@ -1,14 +1,11 @@
 // Bad input on the other forms: lending without a borrower code and ending a permanence with an
 // over-long note are refused next to the field, in the phone's language (Dutch here), and
 // nothing is written: no record change, no outbox entry.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { startPermanence } from '../../src/local';
 import { nl } from '../../src/shared/i18n/nl';
 import { freshPhone, renderApp } from './helpers';
-
-// Whole-app renders load lazy screens: slow on a busy 2-core CI machine, never a hang.
-vi.setConfig({ testTimeout: 20_000 });
 
 const ITEM_ID = '0190a3c4-0000-7000-8000-00000000f001';
 

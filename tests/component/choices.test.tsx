@@ -12,9 +12,6 @@ import { nl } from '../../src/shared/i18n/nl';
 import { initialLanguage, startLanguage } from '../../src/app/settings/language';
 import { freshPhone, renderApp } from './helpers';
 
-// Whole-app renders load lazy screens: slow on a busy 2-core CI machine, never a hang.
-vi.setConfig({ testTimeout: 20_000 });
-
 const PARTNER = { id: '0190a3c4-0000-7000-8000-00000000d001', name: 'Digipunt Ligo' };
 const ITEM_ID = '0190a3c4-0000-7000-8000-00000000d002';
 
@@ -49,7 +46,7 @@ describe('a full help request', () => {
     fireEvent.click(within(partners).getByRole('button', { name: PARTNER.name }));
     fireEvent.click(within(group(en['help.duration'])).getByRole('button', { name: en['duration.30_60'] }));
     fireEvent.click(
-      within(group(en['help.didItThemselves'])).getByRole('button', { name: en['common.yes'] }),
+      within(group(en['help.didItThemselves'])).getByRole('button', { name: en['didIt.together'] }),
     );
     fireEvent.click(screen.getByRole('button', { name: en['deviceUsed.own_phone'] }));
     fireEvent.click(screen.getByText(en['help.optional']));
@@ -69,7 +66,7 @@ describe('a full help request', () => {
       outcome: 'referred',
       referralPartnerIds: [PARTNER.id],
       durationBand: '30_60',
-      didItThemselves: true,
+      didItThemselves: 'together',
       deviceUsed: 'own_phone',
       ageBand: '66_75',
       gender: 'not_asked',
@@ -77,6 +74,51 @@ describe('a full help request', () => {
       note: 'needs a follow-up on the tax return',
       syncState: 'pending',
     });
+  });
+});
+
+describe('did the person do it themselves', () => {
+  it('is one tap among yes / together / I did it / not asked, and can be left unanswered', async () => {
+    const db = await freshPhone('en');
+    renderApp('#/help/new');
+    const didIt = await screen.findByRole('group', { name: en['help.didItThemselves'] });
+    const names = within(didIt)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    expect(names).toEqual([en['didIt.yes'], en['didIt.together'], en['didIt.helper'], en['didIt.not_asked']]);
+    // Right after the outcome, before everything else the form asks.
+    const groups = screen.getAllByRole('group').map((g) => g.getAttribute('id'));
+    expect(groups.slice(0, 3)).toEqual(['help-topics', 'help-outcome', 'help-did-it']);
+    fireEvent.click(screen.getByRole('button', { name: en['topic.email'] }));
+    fireEvent.click(screen.getByRole('button', { name: en['outcome.solved'] }));
+    fireEvent.click(within(didIt).getByRole('button', { name: en['didIt.helper'] }));
+    fireEvent.click(within(didIt).getByRole('button', { name: en['didIt.helper'] })); // changed my mind
+    fireEvent.click(screen.getByRole('button', { name: en['common.save'] }));
+    await waitFor(async () => expect(await db.help_requests.count()).toBe(1));
+    expect((await db.help_requests.toArray())[0]!.didItThemselves).toBeNull();
+  });
+
+  it('opens a record saved before the choice (a boolean) with the choice it meant', async () => {
+    const db = await freshPhone('en');
+    const id = '0190a3c4-0000-7000-8000-00000000d003';
+    // As an older version of the app stored it.
+    await db.help_requests.put({
+      id,
+      occurredAt: new Date().toISOString(),
+      channel: 'street_stand',
+      topics: ['email'],
+      outcome: 'solved',
+      didItThemselves: true as never,
+      syncState: 'synced',
+      version: 1,
+    });
+    renderApp(`#/help/${id}`);
+    const didIt = await screen.findByRole('group', { name: en['help.didItThemselves'] });
+    const yes = within(didIt).getByRole('button', { name: en['didIt.yes'] });
+    await waitFor(() => expect(yes.getAttribute('aria-pressed')).toBe('true'));
+    fireEvent.click(screen.getByRole('button', { name: en['common.save'] }));
+    await waitFor(async () => expect((await db.help_requests.get(id))?.syncState).toBe('pending'));
+    expect((await db.help_requests.get(id))?.didItThemselves).toBe('yes');
   });
 });
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
     role: 'volunteer',
   });
   expect(res.statusCode).toBe(201);
-}, 60_000);
+});
 afterAll(() => server?.close());
 afterEach(() => vi.unstubAllGlobals());
 
@@ -63,7 +63,7 @@ describe('signing in on a phone with someone else’s unsent records', () => {
     const db = await phoneLeftByVera();
     const dialog = await signInAsSamira();
     expect(dialog.textContent).toContain(
-      en['handover.sameOrg'].replace('{n}', '2').replaceAll('{name}', 'Vera'),
+      en['handover.sameOrg_other'].replace('{n}', '2').replaceAll('{name}', 'Vera'),
     );
     expect(await getSession()).toBeUndefined();
 

@@ -3,7 +3,14 @@
 // from Home and lands in the local store with its outbox entry.
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { getMeta, saveHelpRequest, startPermanence, type DigitafelDb } from '../../src/local';
+import {
+  endPermanence,
+  getMeta,
+  saveHelpRequest,
+  setMeta,
+  startPermanence,
+  type DigitafelDb,
+} from '../../src/local';
 import { freshPhone, renderApp } from './helpers';
 
 const PLACES = [
@@ -162,10 +169,49 @@ describe('help request form', () => {
       locationId: PLACES[0]!.id,
       outcome: 'solved',
     });
+    // The permanence's channel is not carried over: it is only true while that session is open.
     expect(await getMeta(db, 'lastHelpDefaults')).toEqual({
-      channel: 'permanence',
+      channel: 'phone',
       locationId: PLACES[0]!.id,
       language: 'nl',
     });
+  });
+
+  it('after the permanence ended, starts with the last channel that was not the permanence', async () => {
+    const db = await freshPhone('en');
+    await saveHelpRequest({
+      occurredAt: new Date().toISOString(),
+      channel: 'door_to_door',
+      topics: ['email'],
+      outcome: 'solved',
+    });
+    const open = await startPermanence({ kind: 'permanence', locationId: null });
+    await saveHelpRequest({
+      occurredAt: new Date().toISOString(),
+      channel: 'permanence',
+      permanenceId: open.id,
+      topics: ['itsme'],
+      outcome: 'solved',
+    });
+    await endPermanence(open.id);
+    const before = new Set((await db.help_requests.toArray()).map((h) => h.id));
+    renderApp('#/help/new');
+    fireEvent.click(await screen.findByRole('button', { name: 'E-mail' }));
+    expect(pressed('Door to door')).toBe('true');
+    expect(pressed('Permanence')).toBe('false');
+    fireEvent.click(screen.getByRole('button', { name: 'Solved' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/'));
+    const made = (await db.help_requests.toArray()).filter((h) => !before.has(h.id));
+    expect(made).toEqual([expect.objectContaining({ channel: 'door_to_door', permanenceId: null })]);
+  });
+
+  it('does not start with "permanence" when a phone stored it as the last channel before', async () => {
+    const db = await freshPhone('en');
+    await setMeta(db, 'lastHelpDefaults', { channel: 'permanence', locationId: null, language: null });
+    renderApp('#/help/new');
+    await screen.findByRole('button', { name: 'E-mail' });
+    expect(pressed('Street stand')).toBe('true');
+    expect(pressed('Permanence')).toBe('false');
   });
 });

@@ -32,6 +32,7 @@ describe('lending equipment', () => {
     fireEvent.input(await screen.findByLabelText('Borrower code', { exact: false }), {
       target: { value: 'B-17' },
     });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'The borrower was informed and agrees' }));
     fireEvent.click(screen.getByRole('button', { name: 'Lend' }));
     await waitFor(async () => expect(await db.loans.count()).toBe(1));
     expect((await db.loans.toArray())[0]).toMatchObject({
@@ -42,10 +43,89 @@ describe('lending equipment', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 
+  it('lends with the accessories checklist: charger, bag, mouse and something else, in Dutch', async () => {
+    const db = await freshPhone('nl');
+    await db.equipment.put({
+      id: ITEM_ID,
+      assetTag: 'LAP-042',
+      kind: 'laptop',
+      status: 'ready',
+      accessories: ['Lader', 'Stylus'], // as a coordinator typed them: "Lader" is the charger
+      syncState: 'synced',
+      version: 1,
+    });
+    renderApp('#/loans');
+    fireEvent.input(await screen.findByLabelText('Inventarisnummer'), { target: { value: 'lap-042' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoeken' }));
+    const list = await screen.findByRole('group', { name: 'Meegegeven toebehoren' });
+    const boxes = within(list).getAllByRole('checkbox') as HTMLInputElement[];
+    expect(boxes.map((b) => [b.parentElement?.textContent, b.checked])).toEqual([
+      ['Lader', true],
+      ['Tas', false],
+      ['Muis', false],
+      ['Stylus', true],
+      ['Iets anders', false],
+    ]);
+    fireEvent.click(within(list).getByRole('checkbox', { name: 'Muis' }));
+    fireEvent.click(within(list).getByRole('checkbox', { name: 'Stylus' }));
+    fireEvent.click(within(list).getByRole('checkbox', { name: 'Iets anders' }));
+    fireEvent.input(within(list).getByLabelText('Wat nog?'), { target: { value: ' USB-stick ' } });
+    fireEvent.input(screen.getByLabelText('Code ontlener', { exact: false }), { target: { value: 'B-5' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'De ontlener is ingelicht en gaat akkoord' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Uitlenen' }));
+    await waitFor(async () => expect(await db.loans.count()).toBe(1));
+    expect((await db.loans.toArray())[0]!.accessoriesOut).toEqual(['charger', 'mouse', 'USB-stick']);
+  });
+
+  it('saves no loan until the borrower was informed and agreed; the text shows in their language', async () => {
+    const db = await freshPhone('nl');
+    await seedItem(db);
+    await db.meta.put({
+      key: 'org',
+      value: { id: 'org-1', name: 'Digipunt Anneessens', privacyContact: 'privacy@digipunt.example.org' },
+    });
+    renderApp(`#/loans/lend/${ITEM_ID}`);
+    fireEvent.input(await screen.findByLabelText('Code ontlener', { exact: false }), {
+      target: { value: 'B-77' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Uitlenen' }));
+    const consent = screen.getByRole('checkbox', { name: 'De ontlener is ingelicht en gaat akkoord' });
+    await waitFor(() => expect(consent.getAttribute('aria-describedby')).toContain('lend-consent-error'));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Vraag het eerst aan de ontlener: de lening wordt pas bewaard als die akkoord gaat.',
+    );
+    expect(await db.loans.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.equipment.get(ITEM_ID)).toMatchObject({ status: 'ready' });
+
+    // The worker shows the borrower the text, in French for this borrower.
+    fireEvent.click(screen.getByRole('button', { name: 'Toon de informatietekst' }));
+    expect(await screen.findByRole('heading', { name: 'Uw gegevens als u een toestel leent' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Français' }));
+    const text = await screen.findByRole('article');
+    expect(within(text).getByRole('heading', { level: 3 }).textContent).toBe(
+      'Vos données quand vous empruntez un appareil',
+    );
+    expect(text.getAttribute('lang')).toBe('fr');
+    await waitFor(() => expect(text.textContent).toContain('Digipunt Anneessens'));
+    expect(text.textContent).toContain('privacy@digipunt.example.org');
+    expect(text.textContent).toContain('6 mois');
+
+    fireEvent.click(consent);
+    fireEvent.click(screen.getByRole('button', { name: 'Uitlenen' }));
+    await waitFor(async () => expect(await db.loans.count()).toBe(1));
+    const saved = (await db.loans.toArray())[0]!;
+    expect(saved).toMatchObject({ borrowerCode: 'B-77', consent: true });
+    expect(saved.consentAt).toBe(saved.startedAt);
+    // Its outbox entry carries the consent to the server.
+    const entry = (await db.outbox.toArray())[0]!;
+    expect(JSON.stringify(entry)).toContain('"consent":true');
+  });
+
   it('shows the blocked message for an item this phone knows is on loan', async () => {
     const db = await freshPhone('en');
     await seedItem(db);
-    await lendEquipment({ equipmentId: ITEM_ID, kind: 'loan', borrowerCode: 'B-01' });
+    await lendEquipment({ consent: true, equipmentId: ITEM_ID, kind: 'loan', borrowerCode: 'B-01' });
     renderApp('#/loans');
     fireEvent.input(await screen.findByLabelText('Asset tag'), { target: { value: 'LAP-042' } });
     fireEvent.click(screen.getByRole('button', { name: 'Find' }));
@@ -59,7 +139,7 @@ describe('lending equipment', () => {
     const db = await freshPhone('en');
     const item = await seedItem(db);
     render(<LendForm item={item} />);
-    await lendEquipment({ equipmentId: ITEM_ID, kind: 'loan', borrowerCode: 'B-02' });
+    await lendEquipment({ consent: true, equipmentId: ITEM_ID, kind: 'loan', borrowerCode: 'B-02' });
     fireEvent.input(screen.getByLabelText('Borrower code', { exact: false }), { target: { value: 'B-99' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lend' }));
     expect(await screen.findByText(/This item is already on loan \(borrower B-02/)).toBeTruthy();
@@ -78,6 +158,7 @@ describe('lending equipment', () => {
     await db.equipment.put(second);
     const day = 86_400_000;
     const late = await lendEquipment({
+      consent: true,
       equipmentId: ITEM_ID,
       kind: 'loan',
       borrowerCode: 'B-LATE',
@@ -85,6 +166,7 @@ describe('lending equipment', () => {
       accessoriesOut: ['charger', 'bag'],
     });
     await lendEquipment({
+      consent: true,
       equipmentId: second.id,
       kind: 'loan',
       borrowerCode: 'B-FINE',
@@ -113,7 +195,9 @@ describe('lending equipment', () => {
 
     // Return: condition, and the bag did not come back.
     fireEvent.input(screen.getByLabelText('Condition on return'), { target: { value: 'scratched lid' } });
-    fireEvent.click(screen.getByRole('checkbox', { name: 'bag' }));
+    expect((screen.getByRole('checkbox', { name: 'Charger' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Bag' }));
+    expect(await screen.findByText('Not returned: Bag')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Return' }));
     await screen.findByRole('heading', { name: 'Equipment & loans' });
     const back = await db.loans.get(late.id);

@@ -1,7 +1,7 @@
 // Recent records: every kind of record is listed with its sync state and can be opened, edited
 // or deleted before AND after it was sent; each change is a new outbox entry carrying the
 // version the phone last had (so the server merges it), and a returned loan is still listed.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import {
   endPermanence,
@@ -13,9 +13,6 @@ import {
   type OutboxTable,
 } from '../../src/local';
 import { freshPhone, renderApp } from './helpers';
-
-// Whole-app renders load lazy screens: slow on a busy 2-core CI machine, never a hang.
-vi.setConfig({ testTimeout: 20_000 });
 
 const help = { channel: 'street_stand' as const, outcome: 'solved' as const, topics: ['email'] };
 
@@ -211,11 +208,13 @@ describe('recent records', () => {
         version: 1,
       });
     const out = await lendEquipment({
+      consent: true,
       equipmentId: '0190a3c4-0000-7000-8000-0000000000a1',
       kind: 'loan',
       borrowerCode: 'B-OUT',
     });
     const back = await lendEquipment({
+      consent: true,
       equipmentId: '0190a3c4-0000-7000-8000-0000000000a2',
       kind: 'loan',
       borrowerCode: 'B-BACK',

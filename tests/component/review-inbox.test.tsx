@@ -9,13 +9,18 @@ import { en as coordEn, type CoordKey } from '../../src/shared/i18n/coordinator/
 import { nl as coordNl } from '../../src/shared/i18n/coordinator/nl';
 import { setSession } from '../../src/sync';
 import { refreshSession } from '../../src/app/session';
-import { CoordinatorApp } from '../../src/app/review/CoordinatorApp';
+import { CoordinatorApp } from '../../src/app/workspace/CoordinatorApp';
 import { api, startTestServer, type TestServer } from '../server/helpers';
 import { counter, helpRequest, push } from '../server/fixtures';
+import { newId } from '../../src/shared/ids';
 
 let s: TestServer;
 const next = counter();
-const records = [helpRequest(), helpRequest({ topics: ['email'] }), helpRequest({ outcome: 'referred' })];
+const records = [
+  helpRequest(),
+  helpRequest({ topics: ['email'], followUpNeeded: true }),
+  helpRequest({ outcome: 'referred' }),
+];
 let n = 0;
 
 const text = (lang: Lang, key: CoordKey, params: Record<string, string | number> = {}) =>
@@ -51,6 +56,22 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 describe('the review inbox', () => {
+  it('offers every place in the place filter, past one page of the server (500)', async () => {
+    for (let i = 1; i <= 520; i++) {
+      const res = await api(s.app, s.coordinator.token, 'POST', '/records/locations', {
+        record: { id: newId(), name: `Buurthuis ${String(i).padStart(3, '0')}`, active: true },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    await openInbox('en');
+    const select = (await screen.findByLabelText(text('en', 'filter.place'))) as HTMLSelectElement;
+    await waitFor(() => {
+      const names = [...select.options].map((o) => o.text);
+      expect(names).toContain('Buurthuis 001');
+      expect(names).toContain('Buurthuis 520');
+    });
+  });
+
   it('marks the selected records reviewed, and only those', async () => {
     await openInbox('en');
     const table = await screen.findByRole('table', {}, { timeout: 10_000 });
@@ -65,7 +86,15 @@ describe('the review inbox', () => {
 
     const states = await reviewStates();
     expect(Object.values(states).sort()).toEqual(['new', 'reviewed', 'reviewed']);
-    // The inbox (filtered on "new") now lists the one left.
+    // The marked rows stay listed, reviewed, until the filters are applied again.
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent?.includes(text('en', 'review.reviewed')))).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    // Applied again, the inbox (filtered on "new") lists the one left.
+    fireEvent.click(screen.getByRole('button', { name: text('en', 'filter.apply') }));
     await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2), {
       timeout: 10_000,
     });
@@ -106,5 +135,18 @@ describe('the review inbox', () => {
       text('en', 'issue.field', { field: 'from', reason: text('en', 'issue.invalid') }),
     );
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('filters on follow-up needed, in Dutch', async () => {
+    await openInbox('nl');
+    await screen.findByRole('table', {}, { timeout: 10_000 });
+    fireEvent.change(screen.getByLabelText(text('nl', 'filter.reviewState')), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText(text('nl', 'filter.followUp')), { target: { value: 'true' } });
+    fireEvent.click(screen.getByRole('button', { name: text('nl', 'filter.apply') }));
+    // Only the help request about e-mail needs a follow-up.
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2), {
+      timeout: 10_000,
+    });
+    expect((screen.getByLabelText(text('nl', 'filter.followUp')) as HTMLSelectElement).value).toBe('true');
   });
 });

@@ -10,9 +10,6 @@ import { nl } from '../../src/shared/i18n/nl';
 import { en } from '../../src/shared/i18n/en';
 import { freshPhone, renderApp } from './helpers';
 
-// Whole-app renders load lazy screens: slow on a busy 2-core CI machine, never a hang.
-vi.setConfig({ testTimeout: 20_000 });
-
 const text = (cat: Messages, key: keyof Messages, params: Record<string, string | number> = {}) =>
   cat[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 
@@ -90,7 +87,7 @@ describe('storage and the escape hatch', () => {
     window.location.hash = '#/settings';
     downloads.length = 0;
     fireEvent.click(await screen.findByRole('button', { name: en['settings.export'] }));
-    expect(await screen.findByText(text(en, 'settings.exported', { n: 1 }))).toBeTruthy();
+    expect(await screen.findByText(text(en, 'settings.exported_one', { n: 1 }))).toBeTruthy();
     expect(downloads).toHaveLength(1);
     const file = await readBlob(downloads[0]!);
     expect(JSON.parse(file)).toMatchObject({

@@ -17,6 +17,14 @@ const FIRST_LOAD_BUDGET_BYTES = 60_000;
  * network; 12 today (document, entry, CSS, app chunk, Dexie chunk, catalogue, shared chunks).
  */
 const FIRST_LOAD_REQUEST_BUDGET = 16;
+/**
+ * Bytes that cross the network until the first screen shows (document, JS, CSS, catalogue,
+ * headers included), as Chromium counts them, with the server's brotli (issue 12 point 4).
+ * Measured 61.6 KB for Home and sign-in on 2026-12-01 (284 KiB before the server compressed anything).
+ * The issue's budget is 40 KB and is NOT met yet: Dexie alone is ~27 KB of it (the storage
+ * chunk). This catches a build or server that stops compressing, and any growth.
+ */
+const FIRST_LOAD_TRANSFERRED_BUDGET = 64_000;
 
 let browser: Browser;
 let server: TestServer;
@@ -47,6 +55,19 @@ describe.each<FirstScreen>(['home', 'signin'])('first load of %s', (screen) => {
     expect(load.files.some((f) => f.kind === 'css')).toBe(true);
     expect(load.jsGzipBytes + load.cssGzipBytes).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_BYTES);
     expect(load.requests).toBeLessThanOrEqual(FIRST_LOAD_REQUEST_BUDGET);
+  });
+
+  it(`transfers at most ${FIRST_LOAD_TRANSFERRED_BUDGET} bytes, every text file compressed`, () => {
+    const load = results.get(screen);
+    expect(load, 'measured by the first test').toBeDefined();
+    console.info(
+      `first load (${screen}) as transferred: ${load?.transferredBytes} bytes\n` +
+        (load?.transferred ?? []).map((t) => `  ${t.url} ${t.bytes} ${t.encoding ?? 'identity'}`).join('\n'),
+    );
+    const text = (load?.transferred ?? []).filter((t) => /(\/|\.js|\.css|\.html|\.svg)$/.test(t.url));
+    expect(text.length).toBeGreaterThan(3);
+    for (const t of text) expect(t.encoding, t.url).toBe('br');
+    expect(load?.transferredBytes).toBeLessThanOrEqual(FIRST_LOAD_TRANSFERRED_BUDGET);
   });
 
   it('reports no Content-Security-Policy violation and fetches no coordinator code', () => {

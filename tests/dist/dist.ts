@@ -48,7 +48,7 @@ export function viteManifest(): Record<string, ManifestChunk> {
 }
 
 /** The lazy root of the coordinator workspace (App.tsx imports it for #/review). */
-export const COORDINATOR_ROOT = 'src/app/review/CoordinatorApp.tsx';
+export const COORDINATOR_ROOT = 'src/app/workspace/CoordinatorApp.tsx';
 
 /** Files (JS and their CSS, relative to dist/) reachable from chunks `from`, not entering `stopAt`. */
 function reachable(chunks: Record<string, ManifestChunk>, from: string[], stopAt?: string): Set<string> {

@@ -3,7 +3,7 @@
 // (issue 4: volunteers' phones never download it; coordinators use it online, so its chunks
 // come from the network and index.html, precached, still answers #/review deep links).
 // The chunk graph comes from Vite's build manifest; independent markers (chart.js, qrcode,
-// the coordinator catalogue, review.css) check the result against the files' contents.
+// the coordinator catalogue, workspace.css) check the result against the files' contents.
 import { describe, expect, it } from 'vitest';
 import { en as coordinatorEn } from '../../src/shared/i18n/coordinator/en';
 import { en } from '../../src/shared/i18n/en';
@@ -39,7 +39,7 @@ const coordinatorPhrases = Object.values(coordinatorEn).filter(
 const MARKERS: Record<string, string[]> = {
   'chart.js': ["can't acquire context from the given item"],
   qrcode: ['The amount of data is too big to be stored in a QR Code'],
-  'review.css': ['.review-nav'],
+  'workspace.css': ['.review-nav'],
   'coordinator catalogue': coordinatorPhrases,
 };
 

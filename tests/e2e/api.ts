@@ -87,6 +87,13 @@ export class Coordinator {
   }
 }
 
+/**
+ * The seeded people's passwords: strong, and free of their names and e-mails (the server refuses
+ * a new password holding them, as NIST SP 800-63B asks).
+ */
+export const COORDINATOR_PASSWORD = 'lantaarn paraplu fietsbel';
+export const VOLUNTEER_PASSWORD = 'kaneel molen rivier acht';
+
 export interface SeededOrg {
   coordinator: Coordinator;
   volunteer: { email: string; password: string; name: string };
@@ -101,7 +108,7 @@ export async function seedOrg(base: string, suffix = randomUUID().slice(0, 8)): 
   const coordinatorAccount = {
     email: `coordinator-${suffix}@e2e.test`,
     name: 'Coordinator E2E',
-    password: 'coordinator passphrase',
+    password: COORDINATOR_PASSWORD,
   };
   await api(base, '/orgs', {
     token: admin.token,
@@ -115,7 +122,7 @@ export async function seedOrg(base: string, suffix = randomUUID().slice(0, 8)): 
   const volunteer = {
     email: `volunteer-${suffix}@e2e.test`,
     name: 'Volunteer E2E',
-    password: 'volunteer passphrase',
+    password: VOLUNTEER_PASSWORD,
   };
   await api(base, '/users', {
     token: coordinator.session.token,

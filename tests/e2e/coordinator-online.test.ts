@@ -24,7 +24,7 @@ let laptop: BrowserContext;
 const account = {
   email: 'second-coordinator@e2e.test',
   name: 'Coordinator Two',
-  password: 'second coordinator pass',
+  password: 'vuurtoren koffie mandarijn',
 };
 const { coordinator: coordinatorFiles } = appParts();
 /** The built chunk that carries chart.js (its error message survives minification). */

@@ -48,6 +48,7 @@ export async function lendByAssetTag(page: Page, assetTag: string, borrowerCode:
   await page.getByRole('button', exact('loans.find')).click();
   await page.getByLabel(msg('loans.borrowerCode'), { exact: true }).fill(borrowerCode);
   await page.getByRole('checkbox', exact('loans.agreementExplained')).check();
+  await page.getByRole('checkbox', exact('loans.consent')).check();
   await page.getByRole('button', exact('loans.lend')).click();
   await page.getByRole('heading', exact('loans.open')).waitFor();
 }
@@ -85,16 +86,24 @@ const REVIEW_HEADINGS: Record<string, (p: Page) => Locator> = {
   equipment: (p) => p.getByRole('heading', { level: 1, name: cmsg('nav.equipment'), exact: true }),
   labels: (p) => p.getByRole('heading', { level: 1, name: cmsg('equipment.labelsTitle'), exact: true }),
   people: (p) => p.getByRole('heading', { level: 1, name: cmsg('nav.people'), exact: true }),
+  security: (p) => p.getByRole('heading', { level: 1, name: cmsg('people.log'), exact: true }),
   reference: (p) => p.getByRole('heading', { level: 1, name: cmsg('nav.reference'), exact: true }),
   dashboard: (p) => p.getByRole('heading', { level: 1, name: cmsg('nav.dashboard'), exact: true }),
   exports: (p) => p.getByRole('heading', { level: 1, name: cmsg('exports.title'), exact: true }),
   report: (p) => p.getByRole('heading', { level: 1, name: /./ }),
   privacy: (p) => p.getByRole('heading', { level: 1, name: cmsg('nav.privacy'), exact: true }),
-  record: (p) => p.getByRole('heading', { level: 1, name: cmsg('detail.title'), exact: true }),
+  borrower: (p) => p.getByRole('heading', { level: 1, name: /./ }),
+  'info-sheet': (p) =>
+    p.getByRole('heading', { level: 1, name: cmsg('privacy.sheetPageTitle'), exact: true }),
+  record: (p) => p.locator('h1#detail-title'),
+  // An item's page is titled with its asset tag.
+  asset: (p) => p.getByRole('heading', { level: 1, name: /./ }),
 };
 
 /** The coordinator pages reachable from the workspace's navigation (and the label sheet). */
-export const REVIEW_PAGES = Object.keys(REVIEW_HEADINGS).filter((p) => p !== 'record');
+export const REVIEW_PAGES = Object.keys(REVIEW_HEADINGS).filter(
+  (p) => p !== 'record' && p !== 'asset' && p !== 'borrower',
+);
 
 /** Opens `#/review/<path>` and waits until its heading shows and nothing is loading. */
 export async function gotoReview(page: Page, path: string): Promise<void> {

@@ -41,7 +41,7 @@ function recentRows(p: Page) {
     p.getByRole('region', { name: msg(key), exact: true }).getByRole('listitem');
   return {
     help: section('recent.help').filter({ hasText: msg('topic.itsme') }),
-    permanence: section('recent.permanences').filter({ hasText: msg('recent.visitors', { n: 2 }) }),
+    permanence: section('recent.permanences').filter({ hasText: msg('recent.visitors_other', { n: 2 }) }),
     loan: section('recent.loans').filter({ hasText: BORROWER }),
   };
 }

@@ -41,7 +41,14 @@ export class TestServer {
     readonly databaseUrl: string,
     /** A temporary directory of this server (its SQLite file by default), removed by dispose(). */
     readonly dir: string,
+    /** More environment for the server process (e.g. shorter job intervals). */
+    readonly env: Record<string, string> = {},
   ) {}
+
+  /** The process group of the running server (tsx and the node process it starts), by its id. */
+  get pgid(): number | undefined {
+    return this.child?.pid;
+  }
 
   /** Origin of the server, e.g. http://127.0.0.1:41234. */
   get url(): string {
@@ -52,7 +59,9 @@ export class TestServer {
    * Starts a server on a free port and a new database (or `databaseUrl`); fails clearly when
    * dist/ is missing and no other `staticDir` is given.
    */
-  static async launch(options: { staticDir?: string; databaseUrl?: string } = {}): Promise<TestServer> {
+  static async launch(
+    options: { staticDir?: string; databaseUrl?: string; env?: Record<string, string> } = {},
+  ): Promise<TestServer> {
     if (!options.staticDir && (!existsSync(join(DIST, 'index.html')) || !existsSync(join(DIST, 'sw.js')))) {
       throw new Error('No production build in dist/: run `npx vite build` before the e2e tests.');
     }
@@ -63,6 +72,7 @@ export class TestServer {
       options.staticDir ?? DIST,
       options.databaseUrl ?? `sqlite:${join(dir, 'e2e.sqlite')}`,
       dir,
+      options.env,
     );
     await server.start();
     return server;
@@ -84,6 +94,7 @@ export class TestServer {
         DIGITAFEL_ADMIN_PASSWORD: ADMIN_PASSWORD,
         DIGITAFEL_PUBLIC_URL: this.url,
         NODE_ENV: 'production',
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group: tsx runs the server in a child process

@@ -44,6 +44,33 @@ describe('app shell', () => {
     expect(cached.some((u) => /^\/assets\/.+\.js$/.test(u))).toBe(true);
   });
 
+  it('has a manifest Chromium reads without errors: installable, with its id, shortcuts and screenshots', async () => {
+    await page.goto('/');
+    await appRendered(page);
+    await waitForServiceWorkerControl(page);
+    const cdp = await phone.newCDPSession(page);
+    try {
+      const read = await cdp.send('Page.getAppManifest');
+      expect(read.url).toBe(`${server.url}/manifest.webmanifest`);
+      expect(read.errors).toEqual([]);
+      expect(read.manifest?.id).toBe(`${server.url}/`);
+      expect(read.manifest?.shortcuts?.map((s) => s.url)).toEqual([
+        `${server.url}/#/help/new`,
+        `${server.url}/#/permanence`,
+      ]);
+      expect(read.manifest?.screenshots?.map((s) => s.formFactor).sort()).toEqual([
+        'kNarrow',
+        'kNarrow',
+        'kWide',
+      ]);
+      // A test browser context is incognito, which alone keeps Chromium from offering to install.
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+    } finally {
+      await cdp.detach();
+    }
+  });
+
   it('lets a missing asset be a real 404 and API calls reach the server', async () => {
     const result = await page.evaluate(async () => {
       const asset = await fetch('/assets/does-not-exist-1234.js');

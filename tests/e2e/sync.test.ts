@@ -57,6 +57,8 @@ describe('two phones, one laptop', () => {
     const context = await newPhone(browser, server.url);
     const page = await context.newPage();
     await page.goto(enrolment.url);
+    // The phone says whose code it is and asks first.
+    await page.getByRole('button', { name: msg('enrol.join'), exact: true }).click();
     await homeActions(page).waitFor({ timeout: 20_000 });
     await ready(page);
     const after = await api<{ devices: unknown[] }>(server.url, '/devices', { token });

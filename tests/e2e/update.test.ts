@@ -2,10 +2,12 @@
 // WAITS; the app offers "Reload" (held back while a form holds unsaved input), and only when
 // the user accepts does the new worker take over and the page reload onto the new version.
 // The "new deployment" is a copy of dist/ whose index.html carries a marker and whose
-// precache manifest has that file's new revision, as a real rebuild would.
+// precache manifest has that file's new revision, as a real rebuild would (which also writes
+// the files' brotli and gzip copies the server sends: vite.config.ts, precompress).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, launchChromium, newPhone, seedOrg, TestServer, waitForServiceWorkerControl } from './harness';
@@ -18,14 +20,21 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 
+/** Writes a file of the build with its brotli and gzip copies, as the build does. */
+function writeBuilt(path: string, text: string): void {
+  writeFileSync(path, text);
+  writeFileSync(`${path}.br`, brotliCompressSync(text));
+  writeFileSync(`${path}.gz`, gzipSync(text));
+}
+
 /** Turns the copy in `dir` into the "next version": new index.html, new precache revision. */
 function deployNextVersion(dir: string): void {
   const html = readFileSync(join(dir, 'index.html'), 'utf8').replace('</head>', `${MARKER}</head>`);
-  writeFileSync(join(dir, 'index.html'), html);
+  writeBuilt(join(dir, 'index.html'), html);
   const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
   const entry = /\{"revision":"[0-9a-f]+","url":"index\.html"\}/;
   if (!entry.test(sw)) throw new Error('index.html precache entry not found in sw.js');
-  writeFileSync(join(dir, 'sw.js'), sw.replace(entry, '{"revision":"e2e-next-version","url":"index.html"}'));
+  writeBuilt(join(dir, 'sw.js'), sw.replace(entry, '{"revision":"e2e-next-version","url":"index.html"}'));
 }
 
 const marker = (p: Page) => p.evaluate(() => document.querySelector('meta[name="e2e-version"]') !== null);

@@ -6,7 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, launchChromium, newPhone, seedOrg, TestServer, type SeededOrg } from './harness';
+import {
+  api,
+  COORDINATOR_PASSWORD,
+  launchChromium,
+  newPhone,
+  seedOrg,
+  TestServer,
+  VOLUNTEER_PASSWORD,
+  type SeededOrg,
+} from './harness';
 import { signIn } from './flows';
 
 /** A payload per field: it calls __xss(field) if it ever runs, and shows `field` when escaped. */
@@ -128,7 +137,7 @@ beforeAll(async () => {
     body: {
       email: `xss-${randomUUID().slice(0, 6)}@e2e.test`,
       name: long('userName'),
-      password: 'volunteer passphrase',
+      password: VOLUNTEER_PASSWORD,
       role: 'volunteer',
     },
     expect: 201,
@@ -207,7 +216,7 @@ beforeAll(async () => {
   expect(pushed.results.every((r) => r.status === 'applied')).toBe(true);
   // A second open loan of the same laptop: a conflict for the coordinator's queue.
   const otherPhone = await api<{ token: string; deviceId: string }>(server.url, '/auth/login', {
-    body: { email: org.coordinator.session.user.email, password: 'coordinator passphrase' },
+    body: { email: org.coordinator.session.user.email, password: COORDINATOR_PASSWORD },
   });
   const second = randomUUID();
   const conflict = await api<{ results: Array<{ status: string }> }>(server.url, '/sync/push', {
@@ -251,21 +260,27 @@ describe('script payloads render as text', () => {
   it('on the volunteer’s phone: recent list, help record, loans and the loan', async () => {
     const { page, hits } = await watchedPage();
     await signIn(page, org.volunteer.email, org.volunteer.password);
-    await expectInert(page, hits, '#/recent', ['bcode']);
-    await expectInert(page, hits, `#/help/${ids.help}`, ['note', 'serviceSignal', 'placeName']);
+    // The coordinator's "has issues" comment shows on Recent and above the form that corrects it.
+    await expectInert(page, hits, '#/recent', ['bcode', 'reviewComment']);
+    await expectInert(page, hits, `#/help/${ids.help}`, [
+      'note',
+      'serviceSignal',
+      'placeName',
+      'reviewComment',
+    ]);
     await expectInert(page, hits, '#/loans', ['bcode']);
     await expectInert(page, hits, `#/loans/${ids.loan}`, ['bcode']);
   });
 
-  it('in the coordinator workspace: inbox, record, loans, equipment, reference, people, report', async () => {
+  it('in the coordinator workspace: inbox, record, loans, equipment, reference, people, report, privacy', async () => {
     const { page, hits } = await watchedPage();
     const email = `coord-xss-${randomUUID().slice(0, 6)}@e2e.test`;
     await api(server.url, '/users', {
       token: org.coordinator.session.token,
-      body: { email, name: 'Coordinator XSS', password: 'coordinator passphrase', role: 'coordinator' },
+      body: { email, name: 'Coordinator XSS', password: COORDINATOR_PASSWORD, role: 'coordinator' },
       expect: 201,
     });
-    await signIn(page, email, 'coordinator passphrase');
+    await signIn(page, email, COORDINATOR_PASSWORD);
     await expectInert(page, hits, '#/review/inbox', ['placeName', 'userName']);
     await expectInert(page, hits, `#/review/record/help_requests/${ids.help}`, ['note', 'reviewComment']);
     await expectInert(page, hits, `#/review/record/loans/${ids.loan}`, ['bcode', 'loanNotes']);
@@ -275,9 +290,23 @@ describe('script payloads render as text', () => {
     await expectInert(page, hits, `#/review/record/equipment/${ids.equipment}`, ['make', 'equipmentNotes']);
     await expectInert(page, hits, '#/review/reference', ['placeName', 'partnerName']);
     await expectInert(page, hits, '#/review/people', ['userName']);
-    // The report and dashboard draw places and topics on charts (a canvas): nothing to read, nothing to run.
-    await expectInert(page, hits, '#/review/report', [], 'Outcomes by topic');
+    // After a page without these payloads, so the wait sees the item's page and not the one before.
+    await expectInert(page, hits, `#/review/asset/${ids.equipment}`, ['tag', 'make', 'equipmentNotes']);
+    // The funder report and dashboard draw charts on a canvas, with their figures in tables beside them.
+    await expectInert(page, hits, '#/review/report', [], 'Help requests per week');
     await expectInert(page, hits, '#/review/dashboard', [], 'Outcomes by topic');
+    // A borrower's data in words, and the information sheet naming a payload privacy contact.
+    await expectInert(page, hits, `#/review/borrower/${encodeURIComponent(short('bcode'))}`, [
+      'bcode',
+      'borrowerName',
+      'phone',
+    ]);
+    await api(server.url, '/org', {
+      method: 'PATCH',
+      token: org.coordinator.session.token,
+      body: { privacyContact: long('privacyContact') },
+    });
+    await expectInert(page, hits, '#/review/info-sheet/en/both', ['privacyContact']);
   });
 
   it('never as HTML from the CSV export or the borrower export', async () => {

@@ -9,7 +9,7 @@
 import 'fake-indexeddb/auto';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lendEquipment, saveHelpRequest } from '../../src/local';
+import { lendEquipment, saveHelpRequest, withSyncState } from '../../src/local';
 import { toInput } from '../../src/shared/records';
 import { parseData } from '../../src/server/records/format';
 import { api, startTestServer, TEST_PASSWORD, type TestServer } from '../server/helpers';
@@ -80,7 +80,12 @@ async function saveOne(d: Device, i: number): Promise<void> {
       syncState: 'synced',
     });
     d.phone.use(); // binds synchronously: the repository call reads the active db before awaiting
-    const loan = await lendEquipment({ equipmentId: ghost, kind: 'loan', borrowerCode: `B-${i}` });
+    const loan = await lendEquipment({
+      consent: true,
+      equipmentId: ghost,
+      kind: 'loan',
+      borrowerCode: `B-${i}`,
+    });
     d.refused.add(loan.id);
     return;
   }
@@ -147,10 +152,16 @@ describe('sync through network faults', () => {
       let needsAttention = 0;
       for (const d of devices) {
         expect(await d.phone.db.outbox.count()).toBe(0);
-        for (const id of d.made.keys()) {
-          const row = await d.phone.db.help_requests.get(id);
-          if (row?.syncState !== 'synced') stuck.push(`${id}: ${row?.syncState}`);
-        }
+        // As the phone shows them (an acknowledged row stays stored `pending` until a pull).
+        const ids = [...d.made.keys()];
+        const rows = await d.phone.db.help_requests.bulkGet(ids);
+        const shown = await withSyncState(
+          'help_requests',
+          rows.filter((r) => r !== undefined),
+          d.phone.db,
+        );
+        if (shown.length !== ids.length) stuck.push(`${ids.length - shown.length} rows missing on the phone`);
+        for (const row of shown) if (row.syncState !== 'synced') stuck.push(`${row.id}: ${row.syncState}`);
         for (const id of d.refused) {
           const row = await d.phone.db.loans.get(id);
           if (row?.syncState === 'needs_attention' && row.syncError?.code === 'unknown_equipment')

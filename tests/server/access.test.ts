@@ -1,11 +1,13 @@
 // The access table: every route the app has (read from the app, so a new route without a row
 // here fails) × {anonymous, volunteer, coordinator, admin, another organisation's coordinator},
-// against this organisation's resources, answers the status API.md specifies. Ids of this
+// against this organisation's resources, answers the status the API reference specifies. Ids of this
 // organisation asked for by the other one answer exactly like ids that do not exist (no leak),
 // and what the other organisation lists never holds this one's ids.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/shared/api';
 import { newId } from '../../src/shared/ids';
+import { hashPassword } from '../../src/server/auth/secrets';
+import { insertUser } from '../../src/server/db/users.repository';
 import { counter, equipment, helpRequest, loan, push } from './fixtures';
 import { api, login, startTestServer, testDatabases, TEST_PASSWORD, type TestServer } from './helpers';
 import { expectApiError, listRoutes, routeKey, type Route } from './routes';
@@ -40,6 +42,15 @@ const coordinatorsOnly = (ok: number, other: number): Record<Who, number> => ({
   coordinator: ok,
   admin: ok,
   other,
+});
+/** Public: no token needed, and a revoked one does not matter. */
+const anyone = (ok: number): Record<Who, number> => ({
+  anonymous: ok,
+  revoked: ok,
+  volunteer: ok,
+  coordinator: ok,
+  admin: ok,
+  other: ok,
 });
 const everyone = (ok: number): Record<Who, number> => ({
   anonymous: 401,
@@ -104,7 +115,57 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
   let n = 0;
   const email = () => `access-${tag}-${n++}@example.org`;
 
+  /** A new volunteer of this organisation (to disable, rename or reset). */
+  async function freshVolunteer(): Promise<string> {
+    const res = await api(s.app, s.admin.token, 'POST', '/users', {
+      email: email(),
+      name: 'Fresh',
+      password: TEST_PASSWORD,
+      role: 'volunteer',
+    });
+    return res.json().user.id;
+  }
+
+  /** A signed-in new user with the role and organisation of `who` (their password may change). */
+  async function freshLike(who: Who): Promise<Session> {
+    const like = sessionOf(who)!;
+    const address = email();
+    await insertUser(s.db, {
+      orgId: like.user.orgId,
+      email: address,
+      name: 'Fresh',
+      role: like.user.role,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+    });
+    return login(s.app, address);
+  }
+
+  /** A reset code for a new volunteer. */
+  async function resetCode(): Promise<string> {
+    const res = await api(
+      s.app,
+      s.coordinator.token,
+      'POST',
+      `/users/${await freshVolunteer()}/reset-codes`,
+      {},
+    );
+    return res.json().code;
+  }
+
+  /** A new pending enrolment code: the code and its id. */
+  async function enrolmentCode(): Promise<{ code: string; id: string }> {
+    const made = await api(s.app, s.coordinator.token, 'POST', '/enrolment-codes', {
+      name: `Pending ${n++}`,
+      role: 'volunteer',
+    });
+    const list = await api(s.app, s.coordinator.token, 'GET', '/enrolment-codes');
+    const id = list.json().codes[0].id as string;
+    return { code: made.json().code, id };
+  }
+
   const rows: Record<string, Row> = {
+    'GET /api/v1/openapi.json': { call: async () => ({ url: '/openapi.json' }), expect: anyone(200) },
+    'GET /api/v1/health': { call: async () => ({ url: '/health' }), expect: anyone(204) },
     'POST /api/v1/auth/login': {
       call: async () => ({
         url: '/auth/login',
@@ -122,6 +183,29 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
       },
       expect: { anonymous: 200, revoked: 200, volunteer: 200, coordinator: 200, admin: 200, other: 200 },
     },
+    'POST /api/v1/auth/enrol/check': {
+      call: async () => ({ url: '/auth/enrol/check', payload: { code: (await enrolmentCode()).code } }),
+      expect: { anonymous: 200, revoked: 200, volunteer: 200, coordinator: 200, admin: 200, other: 200 },
+    },
+    'POST /api/v1/auth/reset/check': {
+      call: async () => ({ url: '/auth/reset/check', payload: { code: await resetCode() } }),
+      expect: { anonymous: 200, revoked: 200, volunteer: 200, coordinator: 200, admin: 200, other: 200 },
+    },
+    'POST /api/v1/auth/reset': {
+      call: async () => ({
+        url: '/auth/reset',
+        payload: { code: await resetCode(), newPassword: 'lindeboom kapstok vijver 7' },
+      }),
+      expect: { anonymous: 200, revoked: 200, volunteer: 200, coordinator: 200, admin: 200, other: 200 },
+    },
+    'POST /api/v1/auth/password': {
+      call: async (who) => ({
+        url: '/auth/password',
+        payload: { currentPassword: TEST_PASSWORD, newPassword: 'lindeboom kapstok vijver 7' },
+        session: who === 'anonymous' || who === 'revoked' ? sessionOf(who) : await freshLike(who),
+      }),
+      expect: everyone(204),
+    },
     'POST /api/v1/auth/logout': {
       call: async (who) => ({
         url: '/auth/logout',
@@ -133,6 +217,10 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
       expect: everyone(204),
     },
     'GET /api/v1/me': { call: async () => ({ url: '/me' }), expect: everyone(200) },
+    'PATCH /api/v1/org': {
+      call: async () => ({ url: '/org', payload: { privacyContact: 'privacy@example.org' } }),
+      expect: coordinatorsOnly(200, 200),
+    },
     'POST /api/v1/orgs': {
       call: async () => ({
         url: '/orgs',
@@ -146,6 +234,44 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
         payload: { email: email(), name: 'U', password: TEST_PASSWORD, role: 'volunteer' },
       }),
       expect: coordinatorsOnly(201, 201),
+    },
+    'GET /api/v1/users': {
+      call: async () => ({ url: '/users' }),
+      expect: coordinatorsOnly(200, 200),
+      hides: () => [s.volunteer.user.id, s.coordinator.user.id],
+    },
+    'PATCH /api/v1/users/:id': {
+      call: async () => ({
+        url: `/users/${await freshVolunteer()}`,
+        payload: { name: 'Renamed', disabled: true },
+        missing: `/users/${newId()}`,
+      }),
+      expect: coordinatorsOnly(200, 404),
+    },
+    'POST /api/v1/users/:id/reset-codes': {
+      call: async () => ({
+        url: `/users/${await freshVolunteer()}/reset-codes`,
+        payload: {},
+        missing: `/users/${newId()}/reset-codes`,
+      }),
+      expect: coordinatorsOnly(201, 404),
+    },
+    'GET /api/v1/enrolment-codes': {
+      call: async () => ({ url: '/enrolment-codes' }),
+      expect: coordinatorsOnly(200, 200),
+      hides: () => pendingIds,
+    },
+    'DELETE /api/v1/enrolment-codes/:id': {
+      call: async () => ({
+        url: `/enrolment-codes/${(await enrolmentCode()).id}`,
+        missing: `/enrolment-codes/${newId()}`,
+      }),
+      expect: coordinatorsOnly(204, 404),
+    },
+    'GET /api/v1/security-events': {
+      call: async () => ({ url: '/security-events' }),
+      expect: coordinatorsOnly(200, 200),
+      hides: () => [s.volunteer.user.id, s.coordinator.user.id, s.admin.user.id],
     },
     'POST /api/v1/enrolment-codes': {
       call: async () => ({ url: '/enrolment-codes', payload: { name: 'E', role: 'volunteer' } }),
@@ -196,7 +322,10 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
       hides: () => [mine.help],
     },
     'POST /api/v1/records/:table': {
-      call: async () => ({ url: '/records/locations', payload: { record: { id: newId(), name: 'Hall' } } }),
+      call: async () => ({
+        url: '/records/locations',
+        payload: { record: { id: newId(), name: `Hall ${newId()}` } },
+      }),
       expect: coordinatorsOnly(201, 201),
     },
     'POST /api/v1/records/:table/review': {
@@ -256,6 +385,20 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
       call: async () => ({ url: `/borrowers/${await borrower()}/erase`, missing: `/borrowers/B-none/erase` }),
       expect: coordinatorsOnly(200, 404),
     },
+    'GET /api/v1/equipment': {
+      call: async () => ({ url: '/equipment' }),
+      expect: coordinatorsOnly(200, 200),
+      hides: () => [mine.equipment, mine.loan],
+    },
+    'GET /api/v1/equipment/:id': {
+      call: async () => ({ url: `/equipment/${mine.equipment}`, missing: `/equipment/${newId()}` }),
+      expect: coordinatorsOnly(200, 404),
+    },
+    'GET /api/v1/loans': {
+      call: async () => ({ url: '/loans?bucket=open' }),
+      expect: coordinatorsOnly(200, 200),
+      hides: () => [mine.loan, mine.equipment, 'B-ACCESS'],
+    },
     'GET /api/v1/people': {
       call: async () => ({ url: '/people' }),
       expect: coordinatorsOnly(200, 200),
@@ -263,6 +406,7 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
     },
   };
 
+  const pendingIds: string[] = [];
   let routes: Route[] = [];
   const counts = { calls: 0 };
 
@@ -282,6 +426,7 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
       loan: lent.id,
       borrower: await borrower(),
     });
+    pendingIds.push((await enrolmentCode()).id);
     routes = listRoutes(s.app);
     revoked = await login(s.app, s.coordinator.user.email);
     expect((await api(s.app, revoked.token, 'POST', '/auth/logout')).statusCode).toBe(204);
@@ -298,7 +443,7 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
     expect(missing).toEqual([]);
   });
 
-  it('answers every route × caller with the status API.md specifies, never revealing other organisations', async () => {
+  it('answers every route × caller with the status the API reference specifies, never revealing other organisations', async () => {
     for (const route of routes) {
       const row = rows[routeKey(route).replace(/^HEAD /, 'GET ')]!;
       for (const who of WHO) {

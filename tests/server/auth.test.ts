@@ -143,11 +143,12 @@ describe.each(testDatabases())('auth on $name', ({ url }) => {
     expect((await login(s.app, s.coordinator.user.email)).token).toBeTruthy();
   });
 
-  // Last: it locks this address out of sign-in for a minute.
+  // Last: it locks this address out of sign-in for a minute. The requests are malformed, so the
+  // flood guard (per instance) stops them, not the attempt counter (sign-in-limits.test.ts).
   it('a flood of sign-ins from one address is cut off with 429 and Retry-After', async () => {
     let res;
     for (let i = 0; i < 101; i++) {
-      res = await api(s.app, null, 'POST', '/auth/login', { email: `flood-${i}@example.org`, password: 'x' });
+      res = await api(s.app, null, 'POST', '/auth/login', { email: `flood-${i}@example.org` });
       if (res.statusCode === 429) break;
     }
     expect(res!.statusCode).toBe(429);

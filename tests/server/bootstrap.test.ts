@@ -36,6 +36,20 @@ describe.each(testDatabases())('bootstrap on $name', ({ url }) => {
     await app.close();
   });
 
+  it('creates one org and one admin when several instances start at once', async () => {
+    const t = await openTestDb(url);
+    release = t.release;
+    const config = loadConfig({
+      DIGITAFEL_ADMIN_EMAIL: 'boss@example.org',
+      DIGITAFEL_ADMIN_PASSWORD: 'a long passphrase',
+    });
+    // Three first starts at once: all see no admin, one creates it, the others give way.
+    const results = await Promise.all([0, 1, 2].map(() => bootstrapAdmin(t.db, config)));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await t.db.selectFrom('users').select('id').execute()).toHaveLength(1);
+    expect(await t.db.selectFrom('orgs').select('id').execute()).toHaveLength(1);
+  });
+
   it('generates a first admin when the environment names none', async () => {
     const t = await openTestDb(url);
     release = t.release;

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import { startTestServer, testDatabases, type TestServer } from './helpers';
 
 describe('security headers', () => {
   let s: TestServer;
@@ -117,5 +117,38 @@ describe('security headers', () => {
     expectSecure(res!, '429');
     expect(res!.headers.get('cache-control')).toBe('no-store');
     expect(Number(res!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe.each(testDatabases())('no-store by route on $name', ({ url }) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({ dbUrl: url });
+  });
+  afterAll(() => s.close());
+
+  it('on API answers whatever the spelling of their URL (decided by the route)', async () => {
+    // The same routes through percent-encoded letters, doubled slashes and case: whatever the
+    // router still takes for an API route must answer no-store.
+    const spellings = [
+      '/%61pi/v1/records/borrowers',
+      '/%61%70%69/v1/records/borrowers',
+      '/api/%761/records/borrowers',
+      '/api/v1/%72ecords/borrowers',
+      '/api/v1/records/%62orrowers',
+      '/%61pi/v1/me',
+      '/%61pi/v1/export/help_requests.csv',
+      '/%61pi/v1/borrowers/B-1/export',
+    ];
+    let reached = 0;
+    for (const path of spellings) {
+      const res = await fetch(`${s.url}${path}`, {
+        headers: { authorization: `Bearer ${s.coordinator.token}` },
+      });
+      if (res.status === 200) reached++;
+      expect(res.headers.get('cache-control'), `${path} -> ${res.status}`).toBe('no-store');
+    }
+    // The spellings do reach the API (else this test would prove nothing).
+    expect(reached).toBeGreaterThanOrEqual(3);
   });
 });

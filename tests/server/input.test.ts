@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, testDatabases, type TestServer } from './helpers';
 import { helpRequest } from './fixtures';
+import { MAX_MUTATIONS_PER_PUSH, MAX_PUSH_BYTES } from '../../src/shared/sync-protocol';
 
 describe.each(testDatabases())('bad input on $name', ({ url }) => {
   let s: TestServer;
@@ -60,8 +61,8 @@ describe.each(testDatabases())('bad input on $name', ({ url }) => {
     expect(await countRows()).toBe(0);
   });
 
-  it('a body over 1 MiB is 413 payload_too_large', async () => {
-    const big = envelope([mutation({ record: helpRequest({ note: 'x'.repeat(1024 * 1024) }) })]);
+  it('a push body over 2 MiB is 413 payload_too_large', async () => {
+    const big = envelope([mutation({ record: helpRequest({ note: 'x'.repeat(MAX_PUSH_BYTES) }) })]);
     expectError(await raw('/sync/push', big), 413, 'payload_too_large');
     expect(await countRows()).toBe(0);
   });
@@ -74,7 +75,7 @@ describe.each(testDatabases())('bad input on $name', ({ url }) => {
       envelope([mutation({ baseVersion: 0 })]),
       envelope([mutation({ orgId: s.otherOrg.orgId })]),
       envelope([mutation()], { createdBy: 'me' }),
-      envelope(Array.from({ length: 501 }, (_, i) => mutation({ mutationId: i + 1 }))),
+      envelope(Array.from({ length: MAX_MUTATIONS_PER_PUSH + 1 }, (_, i) => mutation({ mutationId: i + 1 }))),
       JSON.stringify({ deviceId: s.volunteer.deviceId, schemaVersion: '1', mutations: [] }),
       JSON.stringify([1, 2, 3]),
       JSON.stringify({ deviceId: 'x'.repeat(1_000_000), schemaVersion: 1, mutations: [] }),

@@ -29,7 +29,9 @@ describe.each(testDatabases())('the log of a full run on $name', ({ url }) => {
     visitorCode: `VIS-${tag}-77`,
     volunteerName: `Volunteer Hieronymus ${tag}`,
     volunteerEmail: `hieronymus.${tag}@example.org`,
-    volunteerPassword: `Sup3r-secret-pass-${tag}`,
+    // Not the tag itself: it is in the volunteer's name, and a password holding one's name is weak.
+    volunteerPassword: `Sup3r-secret-pass-${[...tag].reverse().join('')}`,
+    newPassword: `Nieuw-geheim-wachtwoord-${[...tag].reverse().join('')}`,
     enrolName: `Phone of Ermintrude ${tag}`,
     wrongPassword: `Wr0ng-pass-${tag}`,
     equipmentNote: `Belongs to Florizel-${tag}`,
@@ -181,6 +183,28 @@ describe.each(testDatabases())('the log of a full run on $name', ({ url }) => {
     // Logout and a revoked token.
     expect((await api(app, volunteer.token, 'POST', '/auth/logout')).statusCode).toBe(204);
     expect((await api(app, volunteer.token, 'GET', '/me')).statusCode).toBe(401);
+    // A reset code, a new password with it, and a password change (weak first).
+    const reset = await api(app, coord.token, 'POST', `/users/${user.json().user.id}/reset-codes`, {});
+    secrets.add(reset.json().code);
+    expect((await api(app, null, 'POST', '/auth/reset/check', { code: reset.json().code })).statusCode).toBe(
+      200,
+    );
+    const back = await api(app, null, 'POST', '/auth/reset', {
+      code: reset.json().code,
+      newPassword: pd.newPassword,
+    });
+    expect(back.statusCode).toBe(200);
+    const again = remember(back.json());
+    for (const [newPassword, status] of [
+      [`${pd.volunteerName} 1`, 400],
+      [pd.volunteerPassword, 204],
+    ] as const) {
+      const changed = await api(app, again.token, 'POST', '/auth/password', {
+        currentPassword: pd.newPassword,
+        newPassword,
+      });
+      expect(changed.statusCode).toBe(status);
+    }
     // A server error as errors.ts logs it: a database error whose detail quotes a row.
     const dbError = Object.assign(new Error(`invalid input syntax for type json: "${pd.borrowerName}"`), {
       code: '22P02',

@@ -41,7 +41,7 @@ export function listRoutes(app: FastifyInstance): Route[] {
 /** `METHOD /url` of a route. */
 export const routeKey = (r: Route) => `${r.method} ${r.url}`;
 
-/** The error body of API.md, and nothing else. */
+/** The error body of the API, and nothing else. */
 export const errorBody = z.strictObject({
   error: z.strictObject({
     code: z.string().regex(/^[a-z][a-z0-9_]*$/),
@@ -54,7 +54,7 @@ export const errorBody = z.strictObject({
 export const INTERNALS =
   /\n\s+at |\bat [^\s]+ \(|node_modules|\/src\/server|\/work\/|file:\/\/|\.ts:\d+|\.js:\d+:\d+/;
 
-/** Asserts `res` is an API.md error body with `status` (or any 4xx when omitted). */
+/** Asserts `res` is an API error body with `status` (or any 4xx when omitted). */
 export function expectApiError(res: { statusCode: number; body: string }, status?: number): void {
   if (status !== undefined) expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
   else expect(res.statusCode, res.body.slice(0, 300)).toBeGreaterThanOrEqual(400);

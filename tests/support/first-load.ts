@@ -10,7 +10,10 @@
 // the app chunk, Dexie, the language catalogue, CSS. Each JS/CSS body is gzipped at level 9.
 // Code fetched after the screen showed (the sync engine, workbox-window) is reported in
 // `later` but not counted. The HTTP cache is disabled and service workers are blocked, so
-// every file comes from the network and nothing is hidden by a cache.
+// every file comes from the network and nothing is hidden by a cache. `transferredBytes` is what
+// actually crossed the network for the same requests (the document included), as Chromium
+// counts it (CDP Network.loadingFinished encodedDataLength: headers and the body as sent,
+// brotli or gzip when the server compressed it).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -36,6 +39,10 @@ export interface FirstLoad {
   cssGzipBytes: number;
   /** Every request started before the first screen showed, the document included. */
   requests: number;
+  /** Bytes received for those requests, headers included, compressed as the server sent them. */
+  transferredBytes: number;
+  /** The same by URL path, in request order (the document is "/"). */
+  transferred: Array<{ url: string; bytes: number; encoding: string | undefined }>;
   /** The JS and CSS files counted, in request order. */
   files: FirstLoadFile[];
   /** JS and CSS fetched after the first screen showed, until the network was idle (not counted). */
@@ -86,6 +93,17 @@ async function measurePage(page: Page, screen: FirstScreen): Promise<FirstLoad> 
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const bodies = new Map<string, Promise<Buffer>>();
+  // Bytes on the wire by URL (the first request of each URL), from Chromium's network stack.
+  const urls = new Map<string, { url: string; encoding: string | undefined }>();
+  const onWire = new Map<string, { bytes: number; encoding: string | undefined }>();
+  cdp.on('Network.responseReceived', (e) => {
+    const encoding = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding');
+    urls.set(e.requestId, { url: e.response.url, encoding: encoding?.[1] });
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = urls.get(e.requestId);
+    if (r && !onWire.has(r.url)) onWire.set(r.url, { bytes: e.encodedDataLength, encoding: r.encoding });
+  });
   const consoleCsp: string[] = [];
   page.on('response', (res) => {
     const path = new URL(res.url()).pathname;
@@ -95,7 +113,8 @@ async function measurePage(page: Page, screen: FirstScreen): Promise<FirstLoad> 
     if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) consoleCsp.push(m.text());
   });
   await page.addInitScript(probeScript(markerTexts(screen)));
-  await page.goto('/');
+  const response = await page.goto('/');
+  if (!response) throw new Error('no response for the document');
   await page.waitForFunction(
     () => (window as unknown as { __firstLoad: PageProbe }).__firstLoad.shownAt !== undefined,
     undefined,
@@ -110,7 +129,7 @@ async function measurePage(page: Page, screen: FirstScreen): Promise<FirstLoad> 
       csp: probe.csp,
       entries: performance
         .getEntriesByType('resource')
-        .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+        .map((e) => ({ name: e.name, path: new URL(e.name).pathname, start: e.startTime })),
     };
   });
   await cdp.detach();
@@ -118,9 +137,19 @@ async function measurePage(page: Page, screen: FirstScreen): Promise<FirstLoad> 
   const later: FirstLoadFile[] = [];
   const seen = new Set<string>();
   let requests = 1; // the document
+  const transferred: FirstLoad['transferred'] = [];
+  const addWire = (url: string) => {
+    const wire = onWire.get(url);
+    if (!wire) throw new Error(`no transferred size recorded for ${url}`);
+    transferred.push({ url: new URL(url).pathname, bytes: wire.bytes, encoding: wire.encoding });
+  };
+  addWire(response.url());
   for (const entry of entries) {
     const before = entry.start <= shownAt;
-    if (before) requests++;
+    if (before) {
+      requests++;
+      addWire(entry.name);
+    }
     const kind = kindOf(entry.path);
     if (!kind || seen.has(entry.path)) continue;
     seen.add(entry.path);
@@ -141,6 +170,8 @@ async function measurePage(page: Page, screen: FirstScreen): Promise<FirstLoad> 
     jsGzipBytes: sum('js'),
     cssGzipBytes: sum('css'),
     requests,
+    transferredBytes: transferred.reduce((n, t) => n + t.bytes, 0),
+    transferred,
     files,
     later,
     cspViolations: [...csp, ...consoleCsp],

@@ -20,6 +20,7 @@ import {
   preferredLanguage,
   setLanguage,
   t,
+  tn,
 } from '../../src/shared/i18n';
 
 const catalogues: Record<string, Record<string, string>> = { en, nl, fr };
@@ -47,11 +48,16 @@ const UI_ERROR_CODES = [
   'forbidden_table',
   'forbidden_record',
   'unknown_equipment',
+  'asset_tag_taken',
   'storage_full',
   'loan_blocked',
   'not_found',
   'internal_error',
   'payload_too_large',
+  'account_disabled',
+  'weak_password',
+  'invalid_reset_code',
+  'token_expired',
 ];
 
 describe('i18n catalogues', () => {
@@ -96,6 +102,54 @@ describe('i18n catalogues', () => {
     expect(t('sync.waiting', { n: 2 })).toBe('En attente d’envoi (2)');
     await setLanguage('en');
     expect(t('sync.waiting', { n: 1 })).toBe('Waiting to send (1)');
+  });
+
+  it('gives every count its plural forms, in every language', () => {
+    const bases = Object.keys(en)
+      .filter((k) => k.endsWith('_other'))
+      .map((k) => k.slice(0, -'_other'.length));
+    expect(bases.length).toBeGreaterThan(4);
+    for (const [lang, cat] of Object.entries(catalogues)) {
+      const rules = new Intl.PluralRules(lang);
+      for (const base of bases) {
+        expect(cat[`${base}_one`], `${lang}: ${base}_one`).toBeTruthy();
+        expect(cat[`${base}_other`], `${lang}: ${base}_other`).toBeTruthy();
+        // Every form the language has for small and large counts is there or falls back to _other.
+        for (const n of [0, 1, 2, 5, 21, 1_000_000]) {
+          const form = rules.select(n);
+          if (form !== 'one' && form !== 'other')
+            expect(cat[`${base}_${form}`] ?? cat[`${base}_other`]).toBeTruthy();
+        }
+      }
+    }
+  });
+
+  it('writes no count into a sentence without plural forms ("1 visitors")', () => {
+    // `{n}` may stand in a plural message, in parentheses ("Waiting to send (3)") or after a
+    // label's colon ("Help requests in this permanence: 3"); anywhere else it needs forms.
+    for (const [lang, cat] of Object.entries(catalogues)) {
+      for (const [key, text] of Object.entries(cat)) {
+        if (/_(zero|one|two|few|many|other)$/.test(key)) continue;
+        const bare = text.replace(/\(\{n\}\)/g, '').replace(/: \{n\}$/, '');
+        expect(bare, `${lang}:${key}`).not.toMatch(/\{n\}/);
+      }
+    }
+  });
+
+  it('picks the plural form by the language’s rules', async () => {
+    await setLanguage('en');
+    expect(tn('recent.visitors', 1)).toBe('1 visitor');
+    expect(tn('recent.visitors', 0)).toBe('0 visitors');
+    expect(tn('recent.visitors', 1234)).toBe('1,234 visitors');
+    await setLanguage('nl');
+    expect(tn('recent.visitors', 1)).toBe('1 bezoeker');
+    expect(tn('recent.visitors', 0)).toBe('0 bezoekers');
+    await setLanguage('fr');
+    expect(tn('recent.visitors', 1)).toBe('1 visiteur');
+    expect(tn('recent.visitors', 0)).toBe('0 visiteur'); // French: 0 takes the singular
+    expect(tn('recent.visitors', 2)).toBe('2 visiteurs');
+    expect(tn('settings.exported', 1)).toBe('1 encodage exporté.');
+    await setLanguage('en');
   });
 
   it('picks the language from navigator.language', () => {

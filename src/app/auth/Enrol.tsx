@@ -1,6 +1,9 @@
-// Enrolment from a coordinator's QR code: the URL `#/enrol/<code>` opens the app, which trades
-// the one-time code for a session and goes Home. A phone already signed in asks first.
+// Enrolment from a coordinator's QR code: the URL `#/enrol/<code>` opens the app, which first
+// asks the server whose code it is (organisation and name, without using it) and asks the
+// person before enrolling: a link can come from anyone, a coordinator of another organisation
+// on the same server included. Then it trades the one-time code for a session and goes Home.
 import { useEffect, useState } from 'preact/hooks';
+import type { CodeCheck } from '../../shared/api';
 import { t } from '../../shared/i18n';
 import { createApiClient } from '../../sync/api-client';
 import { navigate } from '../router';
@@ -16,12 +19,30 @@ interface Props {
   code: string;
 }
 
+type State = 'checking' | 'asking' | 'busy' | 'failed';
+
 /** The enrolment screen. */
 export function Enrol({ code }: Props) {
   const session = useSession();
-  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const [state, setState] = useState<State>('checking');
+  const [check, setCheck] = useState<CodeCheck>();
   const [error, setError] = useState<string>();
   const [refused, setRefused] = useState<Refused>();
+
+  const fail = (err: unknown) => {
+    setError(errorMessage(err));
+    setState('failed');
+  };
+
+  const look = async () => {
+    setState('checking');
+    try {
+      setCheck(await createApiClient().checkEnrolment(code));
+      setState('asking');
+    } catch (err) {
+      fail(err);
+    }
+  };
 
   const enrol = async () => {
     setState('busy');
@@ -35,15 +56,11 @@ export function Enrol({ code }: Props) {
       }
       navigate('/');
     } catch (err) {
-      setError(errorMessage(err));
-      setState('failed');
+      fail(err);
     }
   };
 
-  useEffect(() => {
-    if (session === null && state === 'idle') void enrol();
-    // Only on arrival without a session; a signed-in phone asks first.
-  }, [session]);
+  useEffect(() => void look(), [code]);
 
   if (refused)
     return (
@@ -65,28 +82,31 @@ export function Enrol({ code }: Props) {
     <main class="screen enrol">
       <h1 class="app-title">Digitafel</h1>
       <h2>{t('enrol.title')}</h2>
+      {state === 'checking' && <p role="status">{t('enrol.checking')}</p>}
       {state === 'busy' && <p role="status">{t('enrol.busy')}</p>}
+      {state === 'asking' && check && (
+        <>
+          <p class="enrol-question">{t('enrol.question', { org: check.orgName, name: check.name })}</p>
+          <p>{t('enrol.intro', { org: check.orgName })}</p>
+          {session && <p class="notice notice-warn">{t('enrol.alreadySignedIn')}</p>}
+          <button type="button" class="btn btn-primary" onClick={() => void enrol()}>
+            {t('enrol.join')}
+          </button>
+          <a class="btn btn-secondary" href="#/">
+            {t('enrol.cancel')}
+          </a>
+        </>
+      )}
       {state === 'failed' && (
         <>
           <p class="form-error" role="alert">
             {error}
           </p>
-          <button type="button" class="btn btn-primary" onClick={enrol}>
+          <button type="button" class="btn btn-primary" onClick={() => void look()}>
             {t('enrol.retry')}
           </button>
           <a class="btn btn-secondary" href="#/signin">
             {t('enrol.useSignIn')}
-          </a>
-        </>
-      )}
-      {session && state === 'idle' && (
-        <>
-          <p>{t('enrol.alreadySignedIn')}</p>
-          <button type="button" class="btn btn-primary" onClick={enrol}>
-            {t('enrol.confirm')}
-          </button>
-          <a class="btn btn-secondary" href="#/">
-            {t('nav.home')}
           </a>
         </>
       )}

@@ -4,7 +4,7 @@
 // the new sign-in is withdrawn and nothing on the phone changes.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../shared/api';
-import { t } from '../../shared/i18n';
+import { t, tn } from '../../shared/i18n';
 import type { OtherUsersRecordsError } from '../../local/errors';
 import { signedIn } from '../session';
 import { errorMessage } from '../ui/errors';
@@ -22,7 +22,7 @@ interface Props {
 export function Handover({ session, refusal, onAdopted, onCancelled }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const params = { n: refusal.pending, name: refusal.ownerName };
+  const params = { name: refusal.ownerName };
   const adopt = async () => {
     setBusy(true);
     try {
@@ -51,7 +51,7 @@ export function Handover({ session, refusal, onAdopted, onCancelled }: Props) {
     >
       <h2 id="handover-title">{t('handover.title')}</h2>
       <p id="handover-text">
-        {refusal.sameOrg ? t('handover.sameOrg', params) : t('handover.otherOrg', params)}
+        {tn(refusal.sameOrg ? 'handover.sameOrg' : 'handover.otherOrg', refusal.pending, params)}
       </p>
       {error && (
         <p class="form-error" role="alert">

@@ -1,46 +1,37 @@
 // The main fields of the help form, in tap order: topics (common ones first, then "more"),
-// outcome, referral partners when referred, then channel, place, duration, device, follow-up.
+// outcome, did the person do it themselves, referral partners when referred, then channel,
+// place, duration, device, follow-up.
 import { useState } from 'preact/hooks';
-import { CHANNELS, DEVICES_USED, DURATION_BANDS, OUTCOMES } from '../../shared/records';
-import { BUILTIN_TOPICS, COMMON_TOPICS } from '../../shared/topics';
-import { label, t, topicLabel } from '../../shared/i18n';
-import { listLocations, listPartners, listTopics } from '../../local';
-import { ChipGroup, type ChipOption } from '../ui/ChipGroup';
+import {
+  CHANNELS,
+  DEVICES_USED,
+  DID_IT_THEMSELVES,
+  DURATION_BANDS,
+  OUTCOMES,
+  type DidItThemselves,
+} from '../../shared/records';
+import { COMMON_TOPICS } from '../../shared/topics';
+import { t } from '../../shared/i18n';
+import { ChipGroup } from '../ui/ChipGroup';
 import { Field, fieldAria } from '../ui/Field';
-import { enumOptions, yesNoOptions, yesNoSelected, yesNoValue } from '../ui/options';
-import { useLive } from '../ui/useLive';
+import { enumOptions } from '../ui/options';
+import type { HelpChoices } from './choices';
 import type { Draft } from './draft';
 
 interface Props {
   draft: Draft;
   errors: Record<string, string>;
   update: (patch: Partial<Draft>) => void;
+  /** Topics, places and partners to choose from (the phone's store, or the server's lists). */
+  choices: HelpChoices;
 }
 
 const sel = (v: string | undefined) => (v ? [v] : []);
 
-/** Built-in topics (common first) plus the organisation's own, labelled. */
-function useTopicOptions(): { common: ChipOption[]; all: ChipOption[] } {
-  const orgTopics = useLive(listTopics) ?? [];
-  const names = new Map(orgTopics.map((tp) => [tp.key, tp.labels]));
-  const common = COMMON_TOPICS.map((k) => ({ value: k, label: label('topic', k) }));
-  const rest = BUILTIN_TOPICS.filter((k) => !COMMON_TOPICS.includes(k)).map((k) => ({
-    value: k,
-    label: label('topic', k),
-  }));
-  const builtin = new Set<string>(BUILTIN_TOPICS);
-  const own = orgTopics
-    .filter((tp) => !builtin.has(tp.key))
-    .map((tp) => ({ value: tp.key, label: topicLabel(tp.key, names) }));
-  return { common, all: [...common, ...rest, ...own] };
-}
-
-/** Topics, outcome, partners, channel, place, duration, device, did-it-themselves, follow-up. */
-export function HelpFields({ draft, errors, update }: Props) {
+/** Topics, outcome, did-it-themselves, partners, channel, place, duration, device, follow-up. */
+export function HelpFields({ draft, errors, update, choices }: Props) {
   const [more, setMore] = useState(() => draft.topics.some((k) => !COMMON_TOPICS.includes(k as never)));
-  const topics = useTopicOptions();
-  const locations = useLive(listLocations) ?? [];
-  const partners = useLive(listPartners) ?? [];
+  const { topics, locations, partners } = choices;
   const shown = more
     ? topics.all
     : [
@@ -71,6 +62,15 @@ export function HelpFields({ draft, errors, update }: Props) {
         selected={sel(draft.outcome)}
         onChange={(s) => update({ outcome: s[0] })}
         error={errors.outcome}
+      />
+      {/* On the first screen, next to the outcome: the heart of "help with, not do for". */}
+      <ChipGroup
+        id="help-did-it"
+        legend={t('help.didItThemselves')}
+        options={enumOptions('didIt', DID_IT_THEMSELVES)}
+        selected={sel(draft.didItThemselves ?? undefined)}
+        onChange={(s) => update({ didItThemselves: (s[0] as DidItThemselves | undefined) ?? null })}
+        error={errors.didItThemselves}
       />
       {draft.outcome === 'referred' &&
         (partners.length > 0 ? (
@@ -123,14 +123,6 @@ export function HelpFields({ draft, errors, update }: Props) {
         selected={sel(draft.durationBand)}
         onChange={(s) => update({ durationBand: s[0] })}
         error={errors.durationBand}
-      />
-      <ChipGroup
-        id="help-did-it"
-        legend={t('help.didItThemselves')}
-        options={yesNoOptions()}
-        selected={yesNoSelected(draft.didItThemselves)}
-        onChange={(s) => update({ didItThemselves: yesNoValue(s) })}
-        error={errors.didItThemselves}
       />
       <ChipGroup
         id="help-device"

@@ -1,6 +1,7 @@
 // The help form's state and how it becomes a record: empty strings become null, yes/no chips
-// become booleans. The local store validates the result with the shared zod schema.
+// become booleans, an unanswered choice null. The local store validates the result with the shared zod schema.
 import type { HelpRequestDraft, LocalHelpRequest } from '../../local';
+import { didItThemselvesOf, type DidItThemselves } from '../../shared/records';
 
 export interface Draft {
   id?: string;
@@ -14,7 +15,7 @@ export interface Draft {
   followUpNeeded: boolean;
   durationBand: string | undefined;
   deviceUsed: string | undefined;
-  didItThemselves: boolean | null;
+  didItThemselves: DidItThemselves | null;
   ageBand: string | undefined;
   gender: string | undefined;
   language: string | undefined;
@@ -64,7 +65,8 @@ export function draftOf(r: LocalHelpRequest): Draft {
     followUpNeeded: r.followUpNeeded ?? false,
     durationBand: r.durationBand ?? undefined,
     deviceUsed: r.deviceUsed ?? undefined,
-    didItThemselves: r.didItThemselves ?? null,
+    // A record saved before the choice holds a boolean.
+    didItThemselves: didItThemselvesOf(r.didItThemselves),
     ageBand: r.ageBand ?? undefined,
     gender: r.gender ?? undefined,
     language: r.language ?? undefined,

@@ -12,7 +12,10 @@ import { navigate } from '../router';
 import { useSession } from '../session';
 import { SyncBar } from '../ui/SyncBar';
 import { useLive } from '../ui/useLive';
+import { AttentionNotice } from './AttentionNotice';
 import { SavedNotice } from './SavedNotice';
+import { SignedInAs } from './SignedInAs';
+import { StorageWarning } from './StorageWarning';
 
 interface Today {
   help: number;
@@ -41,6 +44,7 @@ export function Home() {
   return (
     <main class="screen home">
       <h1 class="app-title">Digitafel</h1>
+      <SignedInAs />
       <SavedNotice />
       <nav class="actions" aria-label={t('home.actions')}>
         <button type="button" class="btn btn-big" onClick={() => navigate('/help/new')}>
@@ -58,7 +62,9 @@ export function Home() {
           <a href="#/permanence">{t('home.permanenceOpen')}</a>
         </p>
       )}
+      <AttentionNotice />
       <SyncBar />
+      <StorageWarning />
       <section class="today" aria-labelledby="today-h">
         <h2 id="today-h">{t('home.today')}</h2>
         <dl>

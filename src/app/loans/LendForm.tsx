@@ -1,18 +1,24 @@
 // Lending (or giving) one item: borrower code (a pseudonym, never a name), due date, the
-// accessories that go with it, condition, and whether the agreement was explained, in which
-// language. A loan this phone knows is open blocks it (LoanBlockedError).
+// accessories that go with it (a checklist), condition, and whether the agreement was explained, in which
+// language, and the consent step: the worker confirms the borrower was told what is written down
+// (the borrower information text, shown here in their language) and agrees; no consent, no loan.
+// A loan this phone knows is open blocks it (LoanBlockedError).
 import { useState } from 'preact/hooks';
-import { LANGUAGES, LOAN_KINDS } from '../../shared/records';
+import { LANGUAGES, LOAN_KINDS, STANDARD_ACCESSORIES } from '../../shared/records';
 import { addDaysToDay, brusselsDay, dayToIso, label, t } from '../../shared/i18n';
 import { lendEquipment, LoanBlockedError, ValidationError, type LocalEquipment } from '../../local';
 import { markSaved } from '../home/saved';
 import { navigate } from '../router';
 import { ChipGroup } from '../ui/ChipGroup';
 import { useDirty } from '../ui/dirty';
+import { DraftRestored } from '../ui/DraftRestored';
+import { useDraftState } from '../ui/useDraftState';
 import { errorMessage } from '../ui/errors';
-import { Field, fieldAria } from '../ui/Field';
+import { Field, fieldAria, FieldError } from '../ui/Field';
+import { InfoText } from '../ui/InfoText';
 import { enumOptions } from '../ui/options';
 import { fieldErrors, type IssueLike } from '../ui/validation';
+import { Accessories, asAccessoryKeys } from './Accessories';
 import { BlockedMessage } from './BlockedMessage';
 
 interface Props {
@@ -21,17 +27,36 @@ interface Props {
 
 /** The lend form of one item. */
 export function LendForm({ item }: Props) {
-  const [kind, setKind] = useState<'loan' | 'gift'>('loan');
-  const [borrower, setBorrower] = useState('');
-  const [due, setDue] = useState(() => addDaysToDay(brusselsDay(), 28));
-  const [accessories, setAccessories] = useState<string[]>(item.accessories ?? []);
-  const [condition, setCondition] = useState(item.condition ?? '');
-  const [explained, setExplained] = useState(false);
-  const [agreementLang, setAgreementLang] = useState('');
+  const own = asAccessoryKeys(item.accessories ?? []);
+  const options = [...new Set([...STANDARD_ACCESSORIES, ...own])];
+  // Kept as a draft while typed, so a killed tab reopens the form with it.
+  const form = useDraftState(`lend:${item.id}`, {
+    kind: 'loan' as 'loan' | 'gift',
+    borrower: '',
+    due: addDaysToDay(brusselsDay(), 28),
+    accessories: own,
+    otherAccessory: '',
+    condition: item.condition ?? '',
+    explained: false,
+    agreementLang: '',
+    consent: false,
+  });
+  const { kind, borrower, due, accessories, otherAccessory, condition, explained, agreementLang, consent } =
+    form.value;
+  const [showInfo, setShowInfo] = useState(false);
+  const setKind = (v: 'loan' | 'gift') => form.update({ kind: v });
+  const setBorrower = (v: string) => form.update({ borrower: v });
+  const setDue = (v: string) => form.update({ due: v });
+  const setAccessories = (v: string[]) => form.update({ accessories: v });
+  const setOtherAccessory = (v: string) => form.update({ otherAccessory: v });
+  const setCondition = (v: string) => form.update({ condition: v });
+  const setExplained = (v: boolean) => form.update({ explained: v });
+  const setAgreementLang = (v: string) => form.update({ agreementLang: v });
+  const setConsent = (v: boolean) => form.update({ consent: v });
   const [issues, setIssues] = useState<IssueLike[]>([]);
   const [blocked, setBlocked] = useState<LoanBlockedError>();
   const [failure, setFailure] = useState<string>();
-  useDirty(borrower !== '');
+  useDirty(form.touched);
   const errors = fieldErrors(issues);
 
   const lend = async (e: Event) => {
@@ -43,12 +68,13 @@ export function LendForm({ item }: Props) {
         kind,
         borrowerCode: borrower,
         dueAt: kind === 'loan' && due ? dayToIso(due) : null,
-        accessoriesOut: accessories,
+        accessoriesOut: otherAccessory.trim() ? [...accessories, otherAccessory.trim()] : accessories,
         conditionOut: condition.trim() || null,
         agreementExplained: explained,
         agreementLanguage: explained && agreementLang ? (agreementLang as (typeof LANGUAGES)[number]) : null,
+        consent,
       });
-      setBorrower('');
+      await form.done();
       markSaved({ table: 'loans', id: loan.id });
       navigate('/loans');
     } catch (err) {
@@ -60,6 +86,7 @@ export function LendForm({ item }: Props) {
 
   return (
     <form class="lend-form" onSubmit={lend} noValidate>
+      {form.restored && <DraftRestored onDiscard={() => void form.discard()} />}
       {blocked && <BlockedMessage loan={blocked.openLoan} />}
       <ChipGroup
         id="lend-kind"
@@ -91,25 +118,14 @@ export function LendForm({ item }: Props) {
           />
         </Field>
       )}
-      {(item.accessories ?? []).length > 0 && (
-        <fieldset class="checks">
-          <legend>{t('loans.accessoriesOut')}</legend>
-          {(item.accessories ?? []).map((a) => (
-            <label key={a} class="check">
-              <input
-                type="checkbox"
-                checked={accessories.includes(a)}
-                onChange={(e) =>
-                  setAccessories(
-                    e.currentTarget.checked ? [...accessories, a] : accessories.filter((x) => x !== a),
-                  )
-                }
-              />
-              {a}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <Accessories
+        id="lend-accessories"
+        legend={t('loans.accessoriesOut')}
+        options={options}
+        checked={accessories}
+        onChange={setAccessories}
+        other={{ value: otherAccessory, onChange: setOtherAccessory }}
+      />
       <Field id="lend-condition" label={t('loans.conditionOut')} error={errors.conditionOut}>
         <input
           {...fieldAria('lend-condition', errors.conditionOut)}
@@ -137,6 +153,33 @@ export function LendForm({ item }: Props) {
           </select>
         </Field>
       )}
+      <fieldset class={`consent${errors.consent ? ' field-invalid' : ''}`}>
+        <legend>{t('loans.consentTitle')}</legend>
+        <p id="lend-consent-hint" class="hint">
+          {t('loans.consentHint')}
+        </p>
+        <button
+          type="button"
+          class="btn btn-secondary"
+          aria-expanded={showInfo}
+          aria-controls={showInfo ? 'lend-info' : undefined}
+          onClick={() => setShowInfo(!showInfo)}
+        >
+          {showInfo ? t('loans.consentHide') : t('loans.consentShow')}
+        </button>
+        {showInfo && <InfoText kind="borrower" id="lend-info" />}
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={consent}
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? 'lend-consent-hint lend-consent-error' : 'lend-consent-hint'}
+            onChange={(e) => setConsent(e.currentTarget.checked)}
+          />
+          {t('loans.consent')}
+        </label>
+        <FieldError id="lend-consent" error={errors.consent} />
+      </fieldset>
       {failure && (
         <p class="form-error" role="alert">
           {failure}

@@ -1,5 +1,5 @@
 // One loan: its facts, "Extend" with a new due date, and "Return" with the condition and the
-// accessories that came back.
+// accessories that came back (a checklist of what went out; what is missing is named).
 import { useState } from 'preact/hooks';
 import { isOpenLoan } from '../../shared/loan-rules';
 import { addDaysToDay, brusselsDay, dayToIso, formatDate, getLanguage, label, t } from '../../shared/i18n';
@@ -10,13 +10,16 @@ import { errorMessage } from '../ui/errors';
 import { Field, fieldAria } from '../ui/Field';
 import { Screen } from '../ui/Screen';
 import { useLive } from '../ui/useLive';
+import { Accessories, missingAccessories } from './Accessories';
 
 /** Extend and return actions of an open loan. */
 function LoanActions({ loan }: { loan: LocalLoan }) {
   const base = loan.dueAt ? brusselsDay(loan.dueAt) : brusselsDay();
   const [due, setDue] = useState(() => addDaysToDay(base, 14));
   const [condition, setCondition] = useState('');
-  const [back, setBack] = useState<string[]>(loan.accessoriesOut ?? []);
+  const out = loan.accessoriesOut ?? [];
+  const [back, setBack] = useState<string[]>(out);
+  const missing = missingAccessories(out, back);
   const [message, setMessage] = useState<string>();
   const [failure, setFailure] = useState<string>();
 
@@ -80,22 +83,21 @@ function LoanActions({ loan }: { loan: LocalLoan }) {
             onInput={(e) => setCondition(e.currentTarget.value)}
           />
         </Field>
-        {(loan.accessoriesOut ?? []).length > 0 && (
-          <fieldset class="checks">
-            <legend>{t('loans.accessoriesIn')}</legend>
-            {(loan.accessoriesOut ?? []).map((a) => (
-              <label key={a} class="check">
-                <input
-                  type="checkbox"
-                  checked={back.includes(a)}
-                  onChange={(e) =>
-                    setBack(e.currentTarget.checked ? [...back, a] : back.filter((x) => x !== a))
-                  }
-                />
-                {a}
-              </label>
-            ))}
-          </fieldset>
+        {out.length > 0 && (
+          <>
+            <Accessories
+              id="return-accessories"
+              legend={t('loans.accessoriesIn')}
+              options={out}
+              checked={back}
+              onChange={setBack}
+            />
+            {missing && (
+              <p class="notice notice-warn" role="status">
+                {t('loans.notReturned', { list: missing })}
+              </p>
+            )}
+          </>
         )}
         <button type="submit" class="btn btn-primary">
           {t('loans.return')}

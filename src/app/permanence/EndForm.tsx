@@ -6,6 +6,8 @@ import { endPermanence, ValidationError, type LocalPermanence } from '../../loca
 import { markSaved } from '../home/saved';
 import { navigate } from '../router';
 import { useDirty } from '../ui/dirty';
+import { DraftRestored } from '../ui/DraftRestored';
+import { useDraftState } from '../ui/useDraftState';
 import { errorMessage } from '../ui/errors';
 import { Field, fieldAria } from '../ui/Field';
 import { fieldErrors, type IssueLike } from '../ui/validation';
@@ -18,10 +20,18 @@ const orNull = (s: string) => (s.trim() === '' ? null : s);
 
 /** The closing form of an open permanence. */
 export function EndForm({ permanence }: Props) {
-  const [notes, setNotes] = useState('');
-  const [difficulties, setDifficulties] = useState('');
-  const [signals, setSignals] = useState('');
-  const [helpers, setHelpers] = useState('0');
+  // Kept as a draft while typed, so a killed tab reopens the form with it.
+  const form = useDraftState(`end:${permanence.id}`, {
+    notes: '',
+    difficulties: '',
+    signals: '',
+    helpers: '0',
+  });
+  const { notes, difficulties, signals, helpers } = form.value;
+  const setNotes = (v: string) => form.update({ notes: v });
+  const setDifficulties = (v: string) => form.update({ difficulties: v });
+  const setSignals = (v: string) => form.update({ signals: v });
+  const setHelpers = (v: string) => form.update({ helpers: v });
   const [issues, setIssues] = useState<IssueLike[]>([]);
   const [failure, setFailure] = useState<string>();
   useDirty(!!(notes || difficulties || signals));
@@ -36,9 +46,7 @@ export function EndForm({ permanence }: Props) {
         serviceSignals: orNull(signals),
         extraHelpers: Number.parseInt(helpers, 10) || 0,
       });
-      setNotes('');
-      setDifficulties('');
-      setSignals('');
+      await form.done();
       markSaved({ table: 'permanences', id: saved.id });
       navigate('/');
     } catch (err) {
@@ -60,6 +68,7 @@ export function EndForm({ permanence }: Props) {
   return (
     <form class="end-form" onSubmit={end} noValidate>
       <h2>{t('permanence.endTitle')}</h2>
+      {form.restored && <DraftRestored onDiscard={() => void form.discard()} />}
       <p class="hint">{t('help.noteHint')}</p>
       {area('perm-notes', 'notes', t('permanence.notes'), notes, setNotes)}
       {area('perm-difficulties', 'difficulties', t('permanence.difficulties'), difficulties, setDifficulties)}

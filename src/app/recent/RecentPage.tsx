@@ -1,9 +1,10 @@
-// Recent records on this phone with the sync state of each, before and after sending: help
+// Recent records on this phone with the sync state of each, before and after sending: first the
+// ones a coordinator marked "has issues" (with the remark, to correct them), then help
 // requests (open, edit, delete), permanences (open, edit even when closed, delete) and loans,
 // open or returned (open, extend, return, delete). Edits and deletes go through the local store, so
 // each becomes a new outbox entry. A returned loan stays listed until the sync after it: the
 // server then withdraws it from volunteers' phones (no borrower data kept on them).
-import { formatDateTime, getLanguage, label, t, topicLabel } from '../../shared/i18n';
+import { formatDateTime, getLanguage, label, t, topicLabel, tn } from '../../shared/i18n';
 import {
   deleteHelpRequest,
   deleteLoan,
@@ -12,12 +13,14 @@ import {
   listRecentHelpRequests,
   listRecentLoans,
   listRecentPermanences,
+  listRecordsWithIssues,
   topicNames,
 } from '../../local';
 import { Screen } from '../ui/Screen';
 import { SyncBadge } from '../ui/SyncBadge';
 import { useLive } from '../ui/useLive';
 import { SavedNotice } from '../home/SavedNotice';
+import { Attention } from './Attention';
 import { DeleteButton } from './DeleteButton';
 
 async function recentLoans() {
@@ -33,9 +36,14 @@ export function RecentPage() {
   const topics = useLive(topicNames);
   const perms = useLive(() => listRecentPermanences(20));
   const loans = useLive(recentLoans);
+  const issues = useLive(listRecordsWithIssues);
+  const withIssues = new Set([...(issues?.help ?? []), ...(issues?.permanences ?? [])].map((r) => r.id));
+  const issuesBadge = (id: string) =>
+    withIssues.has(id) && <span class="badge badge-warn">{label('reviewState', 'has_issues')}</span>;
   return (
     <Screen title={t('recent.title')}>
       <SavedNotice />
+      {issues && <Attention records={issues} topics={topics} />}
       <section aria-labelledby="recent-help-h">
         <h2 id="recent-help-h">{t('recent.help')}</h2>
         {help?.length === 0 && <p>{t('recent.none')}</p>}
@@ -46,6 +54,7 @@ export function RecentPage() {
                 {formatDateTime(lang, h.occurredAt)} · {h.topics.map((k) => topicLabel(k, topics)).join(', ')}{' '}
                 · {label('outcome', h.outcome)}
               </a>
+              {issuesBadge(h.id)}
               <SyncBadge record={h} />
               <DeleteButton onDelete={() => deleteHelpRequest(h.id)} />
             </li>
@@ -60,9 +69,10 @@ export function RecentPage() {
             <li key={p.id}>
               <a href={`#/permanence/${encodeURIComponent(p.id)}`}>
                 {formatDateTime(lang, p.startedAt)} · {label('permanenceKind', p.kind)} ·{' '}
-                {t('recent.visitors', { n: p.visitorCount })}
+                {tn('recent.visitors', p.visitorCount)}
                 {!p.endedAt && ` · ${t('recent.open')}`}
               </a>
+              {issuesBadge(p.id)}
               <SyncBadge record={p} />
               <DeleteButton onDelete={() => deletePermanence(p.id)} />
             </li>

@@ -1,9 +1,13 @@
 // Settings: the UI language, storage used and whether it is persistent, the escape hatch
-// (export unsynced records to a file, import one), installing on iOS, and sign-out.
+// (export unsynced records to a file, import one), installing on iOS, the information texts for
+// visitors and borrowers (to show someone who asks), changing one's password, and sign-out.
 import { useEffect, useState } from 'preact/hooks';
 import { formatBytes, LANGS, t, type Lang } from '../../shared/i18n';
 import { requestPersistence, storageEstimate, type StorageInfo } from '../../local';
+import type { InfoKind } from '../../shared/info-texts';
+import { InfoText } from '../ui/InfoText';
 import { useLang } from '../ui/useLang';
+import { ChangePassword } from './ChangePassword';
 import { chooseLanguage } from './language';
 import { SignOut } from './SignOut';
 import { Transfer } from './Transfer';
@@ -47,6 +51,31 @@ function Storage() {
   );
 }
 
+/** The information texts, one at a time, to show a visitor or borrower who asks. */
+function InfoTexts() {
+  const [kind, setKind] = useState<InfoKind>();
+  return (
+    <section aria-labelledby="info-h">
+      <h2 id="info-h">{t('settings.infoTexts')}</h2>
+      <div class="chip-row">
+        {(['visitor', 'borrower'] as const).map((k) => (
+          <button
+            key={k}
+            type="button"
+            class="chip"
+            aria-pressed={kind === k}
+            aria-controls={kind ? 'settings-info' : undefined}
+            onClick={() => setKind(kind === k ? undefined : k)}
+          >
+            {k === 'visitor' ? t('settings.infoVisitor') : t('settings.infoBorrower')}
+          </button>
+        ))}
+      </div>
+      {kind && <InfoText key={kind} kind={kind} id="settings-info" />}
+    </section>
+  );
+}
+
 /** The settings screen. */
 export function SettingsPage() {
   const lang = useLang();
@@ -84,7 +113,9 @@ export function SettingsPage() {
         <h2 id="storage-h">{t('settings.storage')}</h2>
         <Storage />
       </section>
+      <InfoTexts />
       <Transfer />
+      <ChangePassword />
       <SignOut />
     </main>
   );

@@ -1,7 +1,7 @@
 // The escape hatch: save every unsynced record to a file (to carry to another device when this
 // one cannot sync), and import such a file here.
 import { useState } from 'preact/hooks';
-import { brusselsDay, t } from '../../shared/i18n';
+import { brusselsDay, t, tn } from '../../shared/i18n';
 import { exportUnsynced, importUnsynced } from '../../local';
 import { errorMessage } from '../ui/errors';
 
@@ -26,7 +26,7 @@ export function Transfer() {
     setFailure(undefined);
     const data = await exportUnsynced();
     download(`digitafel-unsynced-${brusselsDay()}.json`, JSON.stringify(data, null, 1));
-    setMessage(t('settings.exported', { n: data.records.length }));
+    setMessage(tn('settings.exported', data.records.length));
   };
 
   const doImport = async (file: File | undefined) => {

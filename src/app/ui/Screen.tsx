@@ -8,14 +8,19 @@ interface Props {
   title: string;
   back?: string | false;
   children: ComponentChildren;
+  /**
+   * A form screen as tall as the window: its `.form-scroll` box scrolls and the form's actions
+   * stay below it, in view, with nothing behind them.
+   */
+  fill?: boolean;
 }
 
 /** A screen with its heading and a back link (Home unless `back` says otherwise). */
-export function Screen({ title, back = '#/', children }: Props) {
+export function Screen({ title, back = '#/', children, fill = false }: Props) {
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => h1.current?.focus(), [title]);
   return (
-    <main class="screen">
+    <main class={fill ? 'screen screen-fill' : 'screen'}>
       <header class="screen-head">
         {back !== false && (
           <a class="back" href={back}>

@@ -2,10 +2,11 @@
 // what needs attention, the last successful sync, and a "Sync now" button. Ships in the first load:
 // the sync engine behind "Sync now" is imported when the button is pressed (it is loaded by then).
 import { useState } from 'preact/hooks';
-import { errorText, formatDateTime, formatTime, brusselsDay, t } from '../../shared/i18n';
+import { errorText, formatClock, formatDateTime, formatTime, brusselsDay, t } from '../../shared/i18n';
 import { syncSummary, type SyncSummary } from '../../local/reference';
 import { applyUpdate, onUpdateReady } from '../pwa/bridge';
 import { errorMessage } from './errors';
+import { RetryLine, useRetryStatus } from './RetryLine';
 import { useLang } from './useLang';
 import { useLive } from './useLive';
 
@@ -33,13 +34,20 @@ export function SyncBar() {
   const summary = useLive(syncSummary);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
+  /** What the last press of "Sync now" did, with the time to the second: visible feedback even
+   * when the state did not change (the server still unreachable). */
+  const [pressed, setPressed] = useState<string>();
+  const retry = useRetryStatus();
 
   const run = async () => {
     setBusy(true);
     setFailure(undefined);
+    setPressed(undefined);
     try {
       const { appSyncNow } = await import('../sync-start');
-      await appSyncNow();
+      const report = await appSyncNow();
+      const time = formatClock(lang, new Date());
+      setPressed(report.ok ? t('sync.sentAt', { time }) : t('sync.triedAt', { time }));
     } catch (err) {
       setFailure(errorMessage(err));
     } finally {
@@ -96,12 +104,16 @@ export function SyncBar() {
           )}
         </p>
       )}
+      {code && !SESSION_ERRORS.has(code) && !UPDATE_ERRORS.has(code) && (
+        <RetryLine status={retry} lang={lang} />
+      )}
+      {pressed && <p class="sync-pressed">{pressed}</p>}
       {failure && (
         <p class="sync-error" role="alert">
           {failure}
         </p>
       )}
-      <button type="button" class="btn btn-secondary" onClick={run} disabled={busy}>
+      <button type="button" class="btn btn-secondary" onClick={run} disabled={busy} aria-busy={busy}>
         {busy ? t('sync.syncing') : t('sync.now')}
       </button>
     </section>

@@ -14,6 +14,7 @@ export interface IssueLike {
 /** The message for one issue, in the current language. */
 export function issueMessage(issue: IssueLike): string {
   const field = String(issue.path[0] ?? '');
+  if (field === 'consent') return t('loans.consentRequired');
   switch (issue.code) {
     case 'too_small':
       if (field === 'topics') return t('validation.topicsRequired');

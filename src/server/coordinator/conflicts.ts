@@ -1,42 +1,81 @@
 // The conflicts queue: loans stored with status `conflict` (a second open loan of one item) and
 // values a stale write overwrote that nobody has looked at. Resolving writes new versions, so
 // the phones involved see the outcome on their next pull.
+import { sql } from 'kysely';
+import type { ConflictsQuery, ConflictsResponse, LoanConflict } from '../../shared/conflicts';
 import type { TableName } from '../../shared/records';
 import type { ConflictResolution } from '../../shared/review';
+import type { Db } from '../db';
 import type { AuthContext } from '../http/auth';
-import { findRecord, openLoansOf } from '../db/records.repository';
+import { findRecord, openLoansOf, type RecordRow } from '../db/records.repository';
 import { HttpError } from '../http/errors';
 import { parseData, toRecord } from '../records/format';
 import { baseDb, type CoordDb } from './db';
+import { afterKeyset, decodeKeyset, encodeKeyset } from './keyset';
+import { equipmentSummaryOf, loanEntries } from './loans.query';
+import { collectIds, deviceUserNames, idsToName, referenceNames } from './names';
 import { applyChanges, liveRow, withWriteCtx } from './review';
 import { writeVersion, type WriteCtx } from './write';
 
 type Data = Record<string, unknown>;
 const parse = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+/** Overwritten values per page. */
+export const DEFAULT_MERGES_LIMIT = 50;
 
-/** GET /conflicts: loans in conflict (with the open loan they collide with) and unresolved merges. */
-export async function listConflicts(db: CoordDb, orgId: string) {
-  const loans = await db
+/** Loans of the organisation in conflict, with the item and the open loans they collide with. */
+async function loanConflicts(db: Db, orgId: string): Promise<LoanConflict[]> {
+  const rows = (await db
     .selectFrom('loans')
     .selectAll()
     .where('org_id', '=', orgId)
     .where('status', '=', 'conflict')
     .where('deleted', '=', 0)
-    .execute();
-  const loanConflicts = [];
-  for (const l of loans) {
-    const equipmentId = l.equipment_id ?? '';
-    const equipment = await findRecord(baseDb(db), 'equipment', orgId, equipmentId);
-    const open = await openLoansOf(baseDb(db), orgId, equipmentId);
-    loanConflicts.push({
-      loan: toRecord(l),
-      equipment: equipment ? toRecord(equipment) : null,
-      openLoans: open.map(toRecord),
-    });
-  }
-  const merges = await db
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute()) as RecordRow[];
+  if (rows.length === 0) return [];
+  const itemIds = [
+    ...new Set(rows.map((r) => r.equipment_id as string | null).filter((i): i is string => !!i)),
+  ];
+  const items = itemIds.length
+    ? await db
+        .selectFrom('equipment')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', 'in', itemIds)
+        .where('deleted', '=', 0)
+        .execute()
+    : [];
+  const open = itemIds.length
+    ? ((await db
+        .selectFrom('loans')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('equipment_id', 'in', itemIds)
+        .where('open', '=', 1)
+        .orderBy('started_at')
+        .execute()) as RecordRow[])
+    : [];
+  const entries = await loanEntries(db, orgId, [...rows, ...open]);
+  const byId = new Map(entries.map((e) => [e.loan.id, e]));
+  const summary = new Map(items.map((e) => [e.id, equipmentSummaryOf(e.id, parseData(e))]));
+  return rows.map((r) => ({
+    ...byId.get(r.id)!,
+    equipment: summary.get(r.equipment_id as string) ?? null,
+    openLoans: open.filter((o) => o.equipment_id === r.equipment_id).map((o) => byId.get(o.id)!),
+  }));
+}
+
+/** GET /conflicts: loans in conflict, and one page of unanswered overwritten values, with names. */
+export async function listConflicts(
+  db: CoordDb,
+  orgId: string,
+  q: ConflictsQuery = {},
+): Promise<ConflictsResponse> {
+  const base = baseDb(db);
+  const limit = q.limit ?? DEFAULT_MERGES_LIMIT;
+  const unanswered = db
     .selectFrom('merges')
-    .selectAll()
     .where('merges.org_id', '=', orgId)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -47,22 +86,60 @@ export async function listConflicts(db: CoordDb, orgId: string) {
             .whereRef('merge_resolutions.merge_id', '=', 'merges.id'),
         ),
       ),
-    )
-    .orderBy('at', 'desc')
-    .limit(500)
+    );
+  const total = await unanswered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+  let query = unanswered.selectAll();
+  const keys = [sql<string>`merges.at`, sql<string>`merges.id`];
+  if (q.cursor) {
+    const values = decodeKeyset(q.cursor, keys.length);
+    query = query.where((eb) => afterKeyset(eb, keys, values, 'desc'));
+  }
+  const rows = await query
+    .orderBy('merges.at', 'desc')
+    .orderBy('merges.id', 'desc')
+    .limit(limit + 1)
     .execute();
+  const page = rows.slice(0, limit);
+  const records = new Map<string, Data | null>();
+  for (const m of page) {
+    const key = `${m.table_name}\u0000${m.record_id}`;
+    if (records.has(key)) continue;
+    const row = await findRecord(base, m.table_name as TableName, orgId, m.record_id);
+    records.set(key, row && row.deleted === 0 ? toRecord(row) : null);
+  }
+  const writers = await deviceUserNames(
+    base,
+    orgId,
+    page.flatMap((m) => [m.device_id, m.overwritten_device_id]),
+  );
+  const loans = await loanConflicts(base, orgId);
+  const ids = idsToName();
+  for (const m of page) {
+    const record = records.get(`${m.table_name}\u0000${m.record_id}`);
+    for (const [field, value] of Object.entries(record ?? {})) collectIds(ids, field, value);
+    collectIds(ids, m.field, parse(m.old_value));
+    collectIds(ids, m.field, parse(m.new_value));
+  }
+  const last = page[page.length - 1];
   return {
-    loans: loanConflicts,
-    merges: merges.map((m) => ({
+    loans,
+    merges: page.map((m) => ({
       id: m.id,
-      table: m.table_name,
+      table: m.table_name as TableName,
       recordId: m.record_id,
       field: m.field,
       oldValue: parse(m.old_value),
+      overwrittenBy: writers.get(m.overwritten_device_id ?? '') ?? null,
+      overwrittenAt: m.overwritten_at,
       newValue: parse(m.new_value),
-      deviceId: m.device_id,
+      writtenBy: writers.get(m.device_id ?? '') ?? null,
       at: m.at,
+      record: records.get(`${m.table_name}\u0000${m.record_id}`) ?? null,
     })),
+    mergesTotal: Number(total?.n ?? 0),
+    cursor: rows.length > limit && last ? encodeKeyset([last.at, last.id]) : null,
+    hasMore: rows.length > limit,
+    names: await referenceNames(base, orgId, ids),
   };
 }
 

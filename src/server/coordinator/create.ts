@@ -1,6 +1,7 @@
 // Creating reference data and equipment from the coordinator workspace (online): version 1 with
 // a new seq so every phone pulls it, validated by the table's input schema, audited like every
-// coordinator write. The id may come from the client (UUID) or is made here.
+// coordinator write. The id may come from the client (UUID) or is made here; a topic's key is
+// derived from its name when not given, and names already in use are refused (reference.ts).
 import { newId } from '../../shared/ids';
 import { inputSchemas, type TableName } from '../../shared/records';
 import type { AuthContext } from '../http/auth';
@@ -9,6 +10,7 @@ import { HttpError } from '../http/errors';
 import { extraColumns } from '../records/columns';
 import { toRecord } from '../records/format';
 import type { CoordDb } from './db';
+import { prepareCreate } from './reference';
 import { withWriteCtx } from './review';
 
 /** POST /records/:table: a new record; 409 when the id is taken, 400 when invalid. */
@@ -18,12 +20,14 @@ export async function createRecord(
   table: TableName,
   record: Record<string, unknown>,
 ) {
-  const parsed = inputSchemas[table].safeParse({ id: newId(), ...record });
-  if (!parsed.success) {
-    throw new HttpError(400, 'validation_failed', `the ${table} record is not valid`, parsed.error.issues);
-  }
-  const data = parsed.data as Record<string, unknown> & { id: string };
   return withWriteCtx(db, auth, async (ctx) => {
+    // A topic made by name gets its key here; a name or asset tag in use is refused (409).
+    const prepared = await prepareCreate(ctx, table, record);
+    const parsed = inputSchemas[table].safeParse({ id: newId(), ...prepared });
+    if (!parsed.success) {
+      throw new HttpError(400, 'validation_failed', `the ${table} record is not valid`, parsed.error.issues);
+    }
+    const data = parsed.data as Record<string, unknown> & { id: string };
     if (await findRecord(ctx.trx, table, ctx.orgId, data.id)) {
       throw new HttpError(409, 'id_taken', 'a record with this id exists already');
     }

@@ -1,24 +1,43 @@
 // The data-protection page: what retention will do next, the last retention run, and the
 // export or erasure of one borrower's data when they ask (GDPR articles 15 and 17).
-import { retentionDays } from '../../shared/personal-data';
+import { personalFields, retentionDays } from '../../shared/personal-data';
+import { borrowerInput } from '../../shared/records';
+import { forgetHistory } from '../db/history';
+import type { RecordRow } from '../db/records.repository';
 import { HttpError } from '../http/errors';
 import type { AuthContext } from '../http/auth';
 import { parseData, toRecord } from '../records/format';
-import type { CoordDb } from './db';
+import { collectIds, idsToName, referenceNames } from './names';
+import { baseDb, type CoordDb } from './db';
 import { withWriteCtx } from './review';
 import { writeVersion } from './write';
 
 const DAY = 86_400_000;
 
-/** The borrower row and loans of one borrower code, or 404. */
+/** Whether a borrower row still holds identity (a live one, or a tombstone that kept its fields). */
+const holdsIdentity = (row: RecordRow) => {
+  const d = parseData(row);
+  return row.deleted === 0 || IDENTITY_FIELDS.some((f) => d[f] !== undefined && d[f] !== null);
+};
+const IDENTITY_FIELDS = personalFields(borrowerInput)
+  .filter((f) => f.class === 'identity')
+  .map((f) => f.field);
+
+/**
+ * Every borrower row under one code that still holds identity (codes are unique among live
+ * borrowers, but older data may hold two, and a deleted row may have kept its fields), and the
+ * live loans of the code; 404 when there is neither.
+ */
 async function borrowerRows(db: CoordDb, orgId: string, code: string) {
-  const borrower = await db
-    .selectFrom('borrowers')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('borrower_code', '=', code)
-    .where('deleted', '=', 0)
-    .executeTakeFirst();
+  const borrowers = (
+    await db
+      .selectFrom('borrowers')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('borrower_code', '=', code)
+      .orderBy('received_at')
+      .execute()
+  ).filter(holdsIdentity);
   const loans = await db
     .selectFrom('loans')
     .selectAll()
@@ -26,42 +45,119 @@ async function borrowerRows(db: CoordDb, orgId: string, code: string) {
     .where('borrower_code', '=', code)
     .where('deleted', '=', 0)
     .execute();
-  if (!borrower && loans.length === 0) throw new HttpError(404, 'not_found', 'no such borrower');
-  return { borrower, loans };
+  if (borrowers.length === 0 && loans.length === 0) throw new HttpError(404, 'not_found', 'no such borrower');
+  return { borrowers, loans };
 }
 
-/** Everything held about one borrower, as a JSON document to hand over. */
-export async function exportBorrower(db: CoordDb, orgId: string, code: string) {
-  const { borrower, loans } = await borrowerRows(db, orgId, code);
+/** The audit entries and overwritten values of some records of a table, oldest first. */
+async function historyOf(db: CoordDb, orgId: string, table: 'borrowers' | 'loans', ids: string[]) {
+  if (ids.length === 0) return { changes: [], overwritten: [] };
+  const json = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+  const audit = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('table_name', '=', table)
+    .where('record_id', 'in', ids)
+    .orderBy('at')
+    .execute();
+  const merges = await db
+    .selectFrom('merges')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('table_name', '=', table)
+    .where('record_id', 'in', ids)
+    .orderBy('at')
+    .execute();
   return {
-    exportedAt: new Date().toISOString(),
-    borrowerCode: code,
-    borrower: borrower ? toRecord(borrower) : null,
-    loans: loans.map(toRecord),
+    changes: audit.map((a) => ({
+      table,
+      recordId: a.record_id,
+      at: a.at,
+      userId: a.user_id,
+      before: json(a.before),
+      after: json(a.after),
+    })),
+    overwritten: merges.map((m) => ({
+      table,
+      recordId: m.record_id,
+      at: m.at,
+      field: m.field,
+      oldValue: json(m.old_value),
+      newValue: json(m.new_value),
+    })),
   };
 }
 
-/** Erases a borrower's identity now: tombstone without fields, and its audit trail dropped. */
+/**
+ * Everything held about one borrower (GDPR article 15), as a JSON document to hand over: their
+ * borrower record(s), their loans, and the history of both (corrections and overwritten values,
+ * which may hold an earlier name or phone).
+ */
+export async function exportBorrower(db: CoordDb, orgId: string, code: string) {
+  const { borrowers, loans } = await borrowerRows(db, orgId, code);
+  const b = await historyOf(
+    db,
+    orgId,
+    'borrowers',
+    borrowers.map((r) => r.id),
+  );
+  const l = await historyOf(
+    db,
+    orgId,
+    'loans',
+    loans.map((r) => r.id),
+  );
+  const live = borrowers.filter((r) => r.deleted === 0);
+  const loanRecords = loans.map(toRecord);
+  const changes = [...b.changes, ...l.changes];
+  const overwritten = [...b.overwritten, ...l.overwritten];
+  // The asset tags of the items, the names of the people who lent them or changed a record, and
+  // any place or partner a value points to, so the document reads without ids.
+  const ids = idsToName();
+  for (const r of loanRecords) for (const [field, value] of Object.entries(r)) collectIds(ids, field, value);
+  for (const c of changes) {
+    if (c.userId) ids.users.add(c.userId);
+    for (const side of [c.before, c.after])
+      for (const [field, value] of Object.entries(side ?? {})) collectIds(ids, field, value);
+  }
+  for (const o of overwritten) {
+    collectIds(ids, o.field, o.oldValue);
+    collectIds(ids, o.field, o.newValue);
+  }
+  return {
+    exportedAt: new Date().toISOString(),
+    borrowerCode: code,
+    borrower: live[0] ? toRecord(live[0]) : null,
+    borrowers: borrowers.map(toRecord),
+    loans: loanRecords,
+    changes,
+    overwritten,
+    names: await referenceNames(baseDb(db), orgId, ids),
+  };
+}
+
+/**
+ * Erases a borrower's identity now (GDPR article 17) from every table that holds it: each
+ * borrower row under the code becomes a tombstone without fields, and their audit entries and
+ * overwritten values go. Loans keep the pseudonymous code (the equipment's history needs it).
+ */
 export async function eraseBorrower(db: CoordDb, auth: AuthContext, code: string) {
-  const { borrower } = await borrowerRows(db, auth.orgId, code);
-  if (!borrower) return { erased: false };
+  const { borrowers } = await borrowerRows(db, auth.orgId, code);
+  if (borrowers.length === 0) return { erased: false };
   await withWriteCtx(db, auth, async (ctx) => {
-    await ctx.trx
-      .deleteFrom('audit_log')
-      .where('org_id', '=', auth.orgId)
-      .where('table_name', '=', 'borrowers')
-      .where('record_id', '=', borrower.id)
-      .execute();
-    const data = parseData(borrower);
-    await writeVersion(ctx, 'borrowers', borrower, { data: { id: data.id ?? borrower.id }, deleted: true });
-    // The erasure entry itself must not keep the identity it erased.
-    await ctx.trx
-      .updateTable('audit_log')
-      .set({ before: JSON.stringify({ erased: true }), after: JSON.stringify({ deleted: true }) })
-      .where('org_id', '=', auth.orgId)
-      .where('table_name', '=', 'borrowers')
-      .where('record_id', '=', borrower.id)
-      .execute();
+    for (const borrower of borrowers) {
+      await forgetHistory(ctx.trx, auth.orgId, 'borrowers', [borrower.id]);
+      await writeVersion(ctx, 'borrowers', borrower, { data: { id: borrower.id }, deleted: true });
+      // The erasure entry itself must not keep the identity it erased.
+      await ctx.trx
+        .updateTable('audit_log')
+        .set({ before: JSON.stringify({ erased: true }), after: JSON.stringify({ deleted: true }) })
+        .where('org_id', '=', auth.orgId)
+        .where('table_name', '=', 'borrowers')
+        .where('record_id', '=', borrower.id)
+        .execute();
+    }
   });
   return { erased: true };
 }

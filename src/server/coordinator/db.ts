@@ -24,6 +24,8 @@ export interface ReportStateTable {
   org_id: string;
   /** The last help_requests seq already rolled up. */
   help_seq: number;
+  /** The ROLLUP_VERSION (src/shared/report-summary.ts) the rollup was built with. */
+  rollup_version: number;
 }
 
 export interface MergeResolutionsTable {

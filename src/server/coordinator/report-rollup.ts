@@ -4,7 +4,8 @@
 // back what it added last time (report_help_facts), then adds its current facts. Writers
 // commit in seq order (the org_seq lock), so reading "seq > last rolled up" misses nothing.
 import { sql } from 'kysely';
-import { brusselsDay, helpFacts, type HelpFactSource } from '../../shared/report';
+import { brusselsDay } from '../../shared/report';
+import { helpFacts, ROLLUP_VERSION, type HelpFactSource } from '../../shared/report-summary';
 import { listOrgIds } from '../db/orgs.repository';
 import { baseDb, type CoordDb, type CoordTx } from './db';
 
@@ -65,7 +66,7 @@ function addDeltas(deltas: Map<string, number>, fact: Fact, sign: 1 | -1): void 
 async function rollBatch(trx: CoordTx, orgId: string): Promise<number> {
   await trx
     .insertInto('report_state')
-    .values({ org_id: orgId, help_seq: 0 })
+    .values({ org_id: orgId, help_seq: 0, rollup_version: ROLLUP_VERSION })
     .onConflict((oc) => oc.column('org_id').doNothing())
     .execute();
   // A no-op update takes the row lock (PostgreSQL) or the write lock (SQLite) first.
@@ -73,8 +74,12 @@ async function rollBatch(trx: CoordTx, orgId: string): Promise<number> {
     .updateTable('report_state')
     .set((eb) => ({ help_seq: eb.ref('help_seq') }))
     .where('org_id', '=', orgId)
-    .returning('help_seq')
+    .returning(['help_seq', 'rollup_version'])
     .executeTakeFirstOrThrow();
+  if (state.rollup_version !== ROLLUP_VERSION) {
+    await restart(trx, orgId);
+    state.help_seq = 0;
+  }
   const rows = await trx
     .selectFrom('help_requests')
     .select(['id', 'seq', 'version', 'deleted', 'data'])
@@ -140,6 +145,17 @@ async function rollBatch(trx: CoordTx, orgId: string): Promise<number> {
   return rows.length;
 }
 
+/** Forgets an organisation's rollup built by an older helpFacts, so it is rebuilt from seq 0. */
+async function restart(trx: CoordTx, orgId: string): Promise<void> {
+  await trx.deleteFrom('report_help_counts').where('org_id', '=', orgId).execute();
+  await trx.deleteFrom('report_help_facts').where('org_id', '=', orgId).execute();
+  await trx
+    .updateTable('report_state')
+    .set({ help_seq: 0, rollup_version: ROLLUP_VERSION })
+    .where('org_id', '=', orgId)
+    .execute();
+}
+
 /** Adds the deltas to the day counts (insert or add to the existing count). */
 async function applyDeltas(trx: CoordTx, orgId: string, deltas: Map<string, number>): Promise<void> {
   const values = [...deltas]
@@ -169,13 +185,14 @@ export async function refreshReportCounts(db: CoordDb, orgId: string): Promise<v
   }
 }
 
-/** True when the organisation has help requests written after its last rollup (a read only). */
+/** True when the organisation has help requests written after its last rollup, or an old rollup. */
 async function behind(db: CoordDb, orgId: string): Promise<boolean> {
   const state = await db
     .selectFrom('report_state')
-    .select('help_seq')
+    .select(['help_seq', 'rollup_version'])
     .where('org_id', '=', orgId)
     .executeTakeFirst();
+  if (state && state.rollup_version !== ROLLUP_VERSION) return true;
   const newer = await db
     .selectFrom('help_requests')
     .select('id')

@@ -1,15 +1,10 @@
 // GET /reports/summary: help-request figures from the rollup, permanence figures summed over
-// the sessions that started in the period, and loan figures; small groups hidden throughout.
+// the sessions that started in the period, and equipment figures from the loans. Counts of
+// people go through the hiding rule of src/shared/report.ts; equipment, sessions and hours
+// are not people and are shown as they are.
 import { loanEndedAt, loanStatus } from '../records/columns';
-import {
-  brusselsDayStart,
-  hideSmall,
-  hideSmallGroups,
-  nextDay,
-  summariseHelpCounts,
-  type ReportQuery,
-  type ReportSummary,
-} from '../../shared/report';
+import { brusselsDayStart, hideColumn, hideSmall, nextDay, type ReportQuery } from '../../shared/report';
+import { summariseHelpCounts, type ReportSummary } from '../../shared/report-summary';
 import type { CoordDb } from './db';
 import { dayCounts, refreshReportCounts } from './report-rollup';
 
@@ -21,6 +16,11 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/** Adds n to counts[key]. */
+function bump(counts: Record<string, number>, key: string, n = 1): void {
+  counts[key] = (counts[key] ?? 0) + n;
+}
+
 /** The instant range [start, end) of a period of Brussels days. */
 export function periodRange(q: ReportQuery): { start: string; end: string } {
   return {
@@ -29,7 +29,19 @@ export function periodRange(q: ReportQuery): { start: string; end: string } {
   };
 }
 
-/** Sessions, hours, visitors, turned away and volunteer hours of the period, per place too. */
+/** Whether a free-text field holds something. */
+function filled(v: unknown): boolean {
+  return typeof v === 'string' && v.trim() !== '';
+}
+
+/** Hours of a session (0 while open or when its end is before its start). */
+function sessionHours(p: Data): number {
+  const startedAt = Date.parse(String(p.startedAt));
+  const endedAt = typeof p.endedAt === 'string' ? Date.parse(p.endedAt) : NaN;
+  return Number.isNaN(endedAt) || endedAt < startedAt ? 0 : (endedAt - startedAt) / HOUR;
+}
+
+/** Sessions, hours, visitors, turned away, volunteer hours and signals of the period, per place too. */
 async function permanenceFigures(db: CoordDb, orgId: string, q: ReportQuery) {
   const { start, end } = periodRange(q);
   const rows = await db
@@ -40,81 +52,100 @@ async function permanenceFigures(db: CoordDb, orgId: string, q: ReportQuery) {
     .where('started_at', '>=', start)
     .where('started_at', '<', end)
     .execute();
-  const totals = { sessions: 0, hours: 0, visitors: 0, turnedAway: 0, volunteerHours: 0 };
-  const places: Record<string, { sessions: number; hours: number; visitors: number; turnedAway: number }> =
-    {};
+  const totals = { sessions: 0, hours: 0, visitors: 0, turnedAway: 0, volunteerHours: 0, signals: 0 };
+  const byKind: Record<string, number> = {};
+  const places: Record<string, { sessions: number; hours: number }> = {};
+  const visitors: Record<string, number> = {};
+  const turnedAway: Record<string, number> = {};
   for (const row of rows) {
     const p = JSON.parse(row.data) as Data;
-    const startedAt = Date.parse(String(p.startedAt));
-    const endedAt = typeof p.endedAt === 'string' ? Date.parse(p.endedAt) : NaN;
-    const hours = Number.isNaN(endedAt) || endedAt < startedAt ? 0 : (endedAt - startedAt) / HOUR;
+    const hours = sessionHours(p);
     const staff = Math.max(1, Array.isArray(p.staffUserIds) ? p.staffUserIds.length : 0);
     const helpers = staff + (typeof p.extraHelpers === 'number' ? p.extraHelpers : 0);
-    const visitors = Number(p.visitorCount ?? 0);
-    const turnedAway = Number(p.turnedAwayCount ?? 0);
+    const place = row.location_id ?? 'none';
     totals.sessions += 1;
     totals.hours += hours;
-    totals.visitors += visitors;
-    totals.turnedAway += turnedAway;
+    totals.visitors += Number(p.visitorCount ?? 0);
+    totals.turnedAway += Number(p.turnedAwayCount ?? 0);
     totals.volunteerHours += hours * helpers;
-    const place = (places[row.location_id ?? 'none'] ??= {
-      sessions: 0,
-      hours: 0,
-      visitors: 0,
-      turnedAway: 0,
-    });
-    place.sessions += 1;
-    place.hours += hours;
-    place.visitors += visitors;
-    place.turnedAway += turnedAway;
+    if (filled(p.serviceSignals)) totals.signals += 1;
+    bump(byKind, String(p.kind));
+    const at = (places[place] ??= { sessions: 0, hours: 0 });
+    at.sessions += 1;
+    at.hours += hours;
+    bump(visitors, place, Number(p.visitorCount ?? 0));
+    bump(turnedAway, place, Number(p.turnedAwayCount ?? 0));
   }
+  const shownVisitors = hideSmall(totals.visitors);
+  const shownTurnedAway = hideSmall(totals.turnedAway);
+  const visitorsByPlace = hideColumn(visitors, shownVisitors === null);
+  const turnedAwayByPlace = hideColumn(turnedAway, shownTurnedAway === null);
   const byLocation: ReportSummary['permanences']['byLocation'] = {};
   for (const [k, v] of Object.entries(places)) {
     byLocation[k] = {
       sessions: v.sessions,
       hours: round1(v.hours),
-      visitors: hideSmall(v.visitors),
-      turnedAway: hideSmall(v.turnedAway),
+      visitors: visitorsByPlace[k] as number | null, // null: hidden (not 0)
+      turnedAway: turnedAwayByPlace[k] as number | null,
     };
   }
   return {
-    ...totals,
-    hours: round1(totals.hours),
-    volunteerHours: round1(totals.volunteerHours),
-    byLocation,
+    raw: totals,
+    shown: {
+      sessions: totals.sessions,
+      hours: round1(totals.hours),
+      visitors: shownVisitors,
+      turnedAway: shownTurnedAway,
+      volunteerHours: round1(totals.volunteerHours),
+      byKind,
+      byLocation,
+    },
   };
 }
 
-/** Loans open now (and overdue now), and loans returned or given in the period. */
-async function loanFigures(db: CoordDb, orgId: string, q: ReportQuery, now: Date) {
+/** Items on loan now (and overdue now); items lent, returned and given in the period, by kind. */
+async function loanFigures(
+  db: CoordDb,
+  orgId: string,
+  q: ReportQuery,
+  now: Date,
+): Promise<ReportSummary['loans']> {
   const { start, end } = periodRange(q);
-  const open = await db
-    .selectFrom('loans')
-    .select('data')
-    .where('org_id', '=', orgId)
-    .where('open', '=', 1)
-    .execute();
-  const ended = await db
-    .selectFrom('loans')
-    .select('data')
-    .where('org_id', '=', orgId)
-    .where('deleted', '=', 0)
-    .where('ended_at', '>=', start)
-    .where('ended_at', '<', end)
-    .execute();
-  const counts = { active: 0, overdue: 0, returned: 0, given: 0 };
-  for (const row of open) {
-    const l = JSON.parse(row.data) as Data;
-    counts.active += 1;
-    if (typeof l.dueAt === 'string' && Date.parse(l.dueAt) < now.getTime()) counts.overdue += 1;
-  }
-  for (const row of ended) {
+  // An organisation has hundreds to a few thousand loans: reading them all is a few ms.
+  const [loans, items] = await Promise.all([
+    db.selectFrom('loans').select('data').where('org_id', '=', orgId).where('deleted', '=', 0).execute(),
+    db.selectFrom('equipment').select(['id', 'data']).where('org_id', '=', orgId).execute(),
+  ]);
+  const kindOf = new Map(items.map((e) => [e.id, String((JSON.parse(e.data) as Data).kind ?? 'other')]));
+  const inPeriod = (at: string | null) => at !== null && at >= start && at < end;
+  const out: ReportSummary['loans'] = {
+    ...{ active: 0, overdue: 0, lent: 0, returned: 0, given: 0 },
+    ...{ lentByKind: {}, givenByKind: {} },
+  };
+  for (const row of loans) {
     const l = JSON.parse(row.data) as Data;
     const status = loanStatus(l);
-    if (status === 'returned' && loanEndedAt(l)) counts.returned += 1;
-    if (status === 'given') counts.given += 1;
+    if (status === 'conflict') continue; // waits for a coordinator: not (yet) a loan
+    const kind = kindOf.get(String(l.equipmentId)) ?? 'other';
+    const startedAt = typeof l.startedAt === 'string' ? new Date(l.startedAt).toISOString() : null;
+    if (status === 'active') {
+      out.active += 1;
+      if (typeof l.dueAt === 'string' && Date.parse(l.dueAt) < now.getTime()) out.overdue += 1;
+    }
+    if (l.kind === 'gift') {
+      if (status === 'given' && inPeriod(startedAt)) {
+        out.given += 1;
+        bump(out.givenByKind, kind);
+      }
+      continue;
+    }
+    if (inPeriod(startedAt)) {
+      out.lent += 1;
+      bump(out.lentByKind, kind);
+    }
+    if (status === 'returned' && inPeriod(loanEndedAt(l))) out.returned += 1;
   }
-  return hideSmallGroups(counts);
+  return out;
 }
 
 /** The summary report of a period for one organisation. */
@@ -130,5 +161,13 @@ export async function reportSummary(
     permanenceFigures(db, orgId, q),
     loanFigures(db, orgId, q, now),
   ]);
-  return { from: q.from, to: q.to, ...summariseHelpCounts(counts), permanences, loans };
+  const help = summariseHelpCounts(counts, permanences.raw.visitors);
+  return {
+    from: q.from,
+    to: q.to,
+    ...help,
+    signals: { ...help.signals, sessions: permanences.raw.signals },
+    permanences: permanences.shown,
+    loans,
+  };
 }

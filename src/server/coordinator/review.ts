@@ -8,6 +8,8 @@ import { findRecord, type RecordRow } from '../db/records.repository';
 import { HttpError } from '../http/errors';
 import { parseData, toRecord } from '../records/format';
 import { baseDb, baseTx, type CoordDb } from './db';
+import { checkCorrection } from './reference';
+import { collectIds, idsToName, referenceNames } from './names';
 import { writeVersion, type WriteCtx } from './write';
 
 type Data = Record<string, unknown>;
@@ -67,6 +69,7 @@ export async function patchRecord(
     const cur = await liveRow(ctx, table, id);
     const current = parseData(cur);
     const data = p.changes ? applyChanges(table, current, p.changes) : current;
+    if (p.changes) await checkCorrection(ctx, table, id, current, data);
     const row = await writeVersion(ctx, table, cur, {
       data,
       ...(p.reviewState !== undefined && { reviewState: p.reviewState }),
@@ -128,23 +131,31 @@ export async function recordDetail(db: CoordDb, orgId: string, table: TableName,
     .where('record_id', '=', id)
     .orderBy('at')
     .execute();
-  return {
-    record: toRecord(row),
-    audit: audit.map((a) => ({
-      id: a.id,
-      userId: a.user_id,
-      at: a.at,
-      before: a.before ? (JSON.parse(a.before) as Data) : null,
-      after: a.after ? (JSON.parse(a.after) as Data) : null,
-    })),
-    merges: merges.map((m) => ({
-      id: m.id,
-      field: m.field,
-      oldValue: m.old_value === null ? null : (JSON.parse(m.old_value) as unknown),
-      newValue: m.new_value === null ? null : (JSON.parse(m.new_value) as unknown),
-      deviceId: m.device_id,
-      at: m.at,
-      resolution: m.resolution ?? null,
-    })),
-  };
+  const record = toRecord(row);
+  const auditOut = audit.map((a) => ({
+    id: a.id,
+    userId: a.user_id,
+    at: a.at,
+    before: a.before ? (JSON.parse(a.before) as Data) : null,
+    after: a.after ? (JSON.parse(a.after) as Data) : null,
+  }));
+  const mergesOut = merges.map((m) => ({
+    id: m.id,
+    field: m.field,
+    oldValue: m.old_value === null ? null : (JSON.parse(m.old_value) as unknown),
+    newValue: m.new_value === null ? null : (JSON.parse(m.new_value) as unknown),
+    deviceId: m.device_id,
+    at: m.at,
+    resolution: m.resolution ?? null,
+  }));
+  const ids = idsToName();
+  for (const values of [record, ...auditOut.flatMap((a) => [a.before, a.after])])
+    for (const [field, value] of Object.entries(values ?? {})) collectIds(ids, field, value);
+  for (const m of mergesOut) {
+    collectIds(ids, m.field, m.oldValue);
+    collectIds(ids, m.field, m.newValue);
+  }
+  for (const a of auditOut) if (a.userId) ids.users.add(a.userId);
+  const names = await referenceNames(baseDb(db), orgId, ids);
+  return { record, audit: auditOut, merges: mergesOut, names };
 }

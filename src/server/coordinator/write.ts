@@ -11,7 +11,7 @@ import type { SeqAllocator } from '../db/orgs.repository';
 import { openLoansOf, saveRecord, type RecordRow } from '../db/records.repository';
 import { HttpError } from '../http/errors';
 import { extraColumns, loanStatus } from '../records/columns';
-import { toRecord } from '../records/format';
+import { parseData, toRecord } from '../records/format';
 import { syncEquipmentStatus } from '../sync/equipment-status';
 
 type Data = Record<string, unknown>;
@@ -89,6 +89,10 @@ export async function writeVersion(
       deleted ? null : String(data.status),
       ctx.now,
     );
+    // A correction that moves the loan to another item frees the one it held.
+    const before = parseData(cur).equipmentId;
+    if (typeof before === 'string' && before !== data.equipmentId)
+      await syncEquipmentStatus(ctx.trx, ctx.seq, ctx.orgId, before, null, ctx.now);
   }
   const change = diff(toRecord(cur), toRecord(row));
   for (const k of ['version', 'receivedAt']) {

@@ -35,11 +35,17 @@ export async function insertDevice(
 }
 
 export type DeviceWithUser = Pick<DevicesTable, 'id' | 'org_id' | 'last_seen_at' | 'created_at'> & {
-  user: Pick<UsersTable, 'id' | 'email' | 'name' | 'role' | 'org_id'>;
+  user: Pick<UsersTable, 'id' | 'email' | 'name' | 'role' | 'org_id' | 'disabled_at'>;
 };
 
-/** The live (not revoked) device holding this token, with its user. */
-export async function findDeviceByToken(db: Tx, token: string): Promise<DeviceWithUser | undefined> {
+/**
+ * The device holding this token, with its user: live, or `revoked` (then only so the caller
+ * can tell a disabled account from a plain sign-out).
+ */
+export async function findDeviceByToken(
+  db: Tx,
+  token: string,
+): Promise<(DeviceWithUser & { revoked: boolean }) | undefined> {
   const row = await db
     .selectFrom('devices')
     .innerJoin('users', (j) =>
@@ -50,17 +56,22 @@ export async function findDeviceByToken(db: Tx, token: string): Promise<DeviceWi
       'devices.org_id as org_id',
       'devices.last_seen_at as last_seen_at',
       'devices.created_at as created_at',
+      'devices.revoked_at as revoked_at',
       'users.id as user_id',
       'users.email as email',
       'users.name as name',
       'users.role as role',
+      'users.disabled_at as disabled_at',
     ])
     .where('devices.token_hash', '=', hashSecret(token))
-    .where('devices.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { user_id, email, name, role, ...device } = row;
-  return { ...device, user: { id: user_id, email, name, role, org_id: row.org_id } };
+  const { user_id, email, name, role, disabled_at, revoked_at, ...device } = row;
+  return {
+    ...device,
+    revoked: revoked_at !== null,
+    user: { id: user_id, email, name, role, org_id: row.org_id, disabled_at },
+  };
 }
 
 /** Records that the device was seen (callers throttle this). */
@@ -83,6 +94,36 @@ export async function revokeDevice(db: Tx, orgId: string, deviceId: string): Pro
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
+}
+
+/** Revokes every live device of a user (disabled account, reset password), but `keep`. */
+export async function revokeUserDevices(
+  db: Tx,
+  orgId: string,
+  userId: string,
+  keep?: string,
+): Promise<number> {
+  let q = db
+    .updateTable('devices')
+    .set({ revoked_at: new Date().toISOString() })
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (keep) q = q.where('id', '!=', keep);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** True when the user ever had a device (signed in or enrolled), revoked ones included. */
+export async function hasDevices(db: Tx, orgId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('devices')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** One device of the organisation, or undefined. */
@@ -184,6 +225,7 @@ export async function insertEnrolmentCode(
     .insertInto('enrolment_codes')
     .values({
       code_hash: hashSecret(code),
+      id: newId(),
       org_id: c.orgId,
       name: c.name,
       role: 'volunteer',
@@ -217,4 +259,43 @@ export async function consumeEnrolmentCode(
     .where('code_hash', '=', codeHash)
     .executeTakeFirstOrThrow();
   return { orgId: row.org_id, name: row.name };
+}
+
+/** The organisation's codes not used and not expired, newest first. */
+export async function listPendingEnrolmentCodes(db: Tx, orgId: string, now: string) {
+  return db
+    .selectFrom('enrolment_codes')
+    .select(['id', 'name', 'expires_at', 'created_at', 'created_by'])
+    .where('org_id', '=', orgId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** Withdraws a pending code (deletes it); false when the organisation has no such pending code. */
+export async function deleteEnrolmentCode(db: Tx, orgId: string, id: string): Promise<boolean> {
+  const res = await db
+    .deleteFrom('enrolment_codes')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
+/** A valid (unused, unexpired) code's organisation, name and expiry, without using it. */
+export async function peekEnrolmentCode(db: Tx, code: string, now: string) {
+  return db
+    .selectFrom('enrolment_codes')
+    .innerJoin('orgs', 'orgs.id', 'enrolment_codes.org_id')
+    .select([
+      'enrolment_codes.name as name',
+      'enrolment_codes.expires_at as expires_at',
+      'orgs.name as org_name',
+    ])
+    .where('enrolment_codes.code_hash', '=', hashSecret(code))
+    .where('enrolment_codes.used_at', 'is', null)
+    .where('enrolment_codes.expires_at', '>', now)
+    .executeTakeFirst();
 }

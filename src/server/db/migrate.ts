@@ -5,11 +5,29 @@ import type { Db } from './index';
 import * as initial from './migrations/20261123T0900_initial';
 import * as coordinator from './migrations/20261123T1000_coordinator';
 import * as deviceOutcomes from './migrations/20261123T1200_device_outcomes';
+import * as coordinatorLists from './migrations/20261201T1437_coordinator_lists';
+import * as rollupVersion from './migrations/20261201T1531_report_rollup_version';
+import * as accounts from './migrations/20261201T1559_accounts';
+import * as wellformedText from './migrations/20261201T1617_wellformed_text';
+import * as didItThemselvesChoice from './migrations/20261201T1653_did_it_themselves_choice';
+import * as retentionHistory from './migrations/20261201T1718_retention_history';
+import * as orgPrivacyContact from './migrations/20261201T1900_org_privacy_contact';
+import * as jobLeases from './migrations/20261202T0100_job_leases';
+import * as helpRequestIndexes from './migrations/20261202T0200_help_request_indexes';
 
 const migrations: Record<string, Migration> = {
   '20261123T0900_initial': initial,
   '20261123T1000_coordinator': coordinator,
   '20261123T1200_device_outcomes': deviceOutcomes,
+  '20261201T1437_coordinator_lists': coordinatorLists,
+  '20261201T1531_report_rollup_version': rollupVersion,
+  '20261201T1559_accounts': accounts,
+  '20261201T1617_wellformed_text': wellformedText,
+  '20261201T1653_did_it_themselves_choice': didItThemselvesChoice,
+  '20261201T1718_retention_history': retentionHistory,
+  '20261201T1900_org_privacy_contact': orgPrivacyContact,
+  '20261202T0100_job_leases': jobLeases,
+  '20261202T0200_help_request_indexes': helpRequestIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

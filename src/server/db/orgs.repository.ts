@@ -22,6 +22,24 @@ export async function findOrg(db: Tx, orgId: string): Promise<{ id: string; name
   return db.selectFrom('orgs').select(['id', 'name']).where('id', '=', orgId).executeTakeFirst();
 }
 
+/** The organisation as GET /me and PATCH /org answer it: name and privacy contact. */
+export async function orgProfile(
+  db: Tx,
+  orgId: string,
+): Promise<{ id: string; name: string; privacyContact: string | null }> {
+  const row = await db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'privacy_contact'])
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  return { id: orgId, name: row?.name ?? '', privacyContact: row?.privacy_contact ?? null };
+}
+
+/** Sets whom people ask about their data (null clears it). */
+export async function setPrivacyContact(db: Tx, orgId: string, contact: string | null): Promise<void> {
+  await db.updateTable('orgs').set({ privacy_contact: contact }).where('id', '=', orgId).execute();
+}
+
 /** Every organisation id (for jobs that run per organisation). */
 export async function listOrgIds(db: Tx): Promise<string[]> {
   const rows = await db.selectFrom('orgs').select('id').orderBy('id').execute();

@@ -5,6 +5,8 @@ export interface OrgsTable {
   /** Same as id: every table carries org_id, this one too. */
   org_id: string;
   name: string;
+  /** Whom people ask about their data (shown in the information texts); null until set. */
+  privacy_contact: string | null;
   created_at: string;
 }
 

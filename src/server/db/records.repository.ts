@@ -59,7 +59,15 @@ export async function openLoansOf(db: Tx, orgId: string, equipmentId: string): P
 /** Keeps the values a stale write overwrote, for review. */
 export async function insertMerges(
   trx: Transaction<DB>,
-  m: { orgId: string; table: TableName; recordId: string; deviceId: string | null; at: string },
+  m: {
+    orgId: string;
+    table: TableName;
+    recordId: string;
+    deviceId: string | null;
+    at: string;
+    /** Who wrote the values being overwritten, and when (the row before this write). */
+    previous: { deviceId: string | null; at: string } | null;
+  },
   fields: Array<{ field: string; oldValue: unknown; newValue: unknown }>,
 ): Promise<void> {
   if (fields.length === 0) return;
@@ -76,6 +84,8 @@ export async function insertMerges(
         new_value: f.newValue === undefined ? null : JSON.stringify(f.newValue),
         device_id: m.deviceId,
         at: m.at,
+        overwritten_device_id: m.previous?.deviceId ?? null,
+        overwritten_at: m.previous?.at ?? null,
       })),
     )
     .execute();

@@ -42,6 +42,16 @@ export interface LoansTable extends RecordColumns {
   borrower_code: string | null;
   /** When the loan ended (returned or given), for retention. */
   ended_at: string | null;
+  /** UTC ISO instants of startedAt and dueAt (loan lists page and bucket by them). */
+  started_at: string | null;
+  due_at: string | null;
+}
+
+export interface EquipmentTable extends RecordColumns {
+  /** Copies of assetTag, kind and status (the inventory filters, sorts and pages by them). */
+  asset_tag: string | null;
+  kind: string | null;
+  status: string | null;
 }
 
 export interface BorrowersTable extends RecordColumns {
@@ -57,8 +67,12 @@ export interface MergesTable {
   field: string;
   old_value: string | null;
   new_value: string | null;
+  /** The device that wrote the value now in place, and when. */
   device_id: string | null;
   at: string;
+  /** The device that wrote the overwritten value, and when (null for merges made before they were kept). */
+  overwritten_device_id: string | null;
+  overwritten_at: string | null;
 }
 
 export interface AuditLogTable {

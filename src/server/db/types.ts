@@ -1,8 +1,10 @@
 // The Kysely database interface: every table of the server, by name.
+import type { JobLeasesTable, JobRunsTable } from './jobs.table';
 import type { OrgSeqTable, OrgsTable } from './orgs.table';
 import type {
   AuditLogTable,
   BorrowersTable,
+  EquipmentTable,
   HelpRequestsTable,
   LoansTable,
   MergesTable,
@@ -10,7 +12,15 @@ import type {
   RecordColumns,
   RetentionRunsTable,
 } from './records.table';
-import type { DeviceOutcomesTable, DevicesTable, EnrolmentCodesTable, UsersTable } from './users.table';
+import type {
+  AuthAttemptsTable,
+  DeviceOutcomesTable,
+  DevicesTable,
+  EnrolmentCodesTable,
+  ResetCodesTable,
+  SecurityEventsTable,
+  UsersTable,
+} from './users.table';
 
 export interface DB {
   orgs: OrgsTable;
@@ -19,9 +29,12 @@ export interface DB {
   devices: DevicesTable;
   device_outcomes: DeviceOutcomesTable;
   enrolment_codes: EnrolmentCodesTable;
+  auth_attempts: AuthAttemptsTable;
+  reset_codes: ResetCodesTable;
+  security_events: SecurityEventsTable;
   help_requests: HelpRequestsTable;
   permanences: PermanencesTable;
-  equipment: RecordColumns;
+  equipment: EquipmentTable;
   loans: LoansTable;
   borrowers: BorrowersTable;
   locations: RecordColumns;
@@ -30,4 +43,6 @@ export interface DB {
   merges: MergesTable;
   audit_log: AuditLogTable;
   retention_runs: RetentionRunsTable;
+  job_leases: JobLeasesTable;
+  job_runs: JobRunsTable;
 }

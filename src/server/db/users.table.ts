@@ -11,6 +11,8 @@ export interface UsersTable {
   /** argon2id; null when the user can only enrol with a code. */
   password_hash: string | null;
   created_at: string;
+  /** When a coordinator or admin disabled the account (its tokens were revoked then); null: active. */
+  disabled_at: string | null;
 }
 
 export interface DevicesTable {
@@ -28,6 +30,8 @@ export interface DevicesTable {
 
 export interface EnrolmentCodesTable {
   org_id: string;
+  /** Names the code in the API (list, withdraw); the code itself is never stored. */
+  id: string;
   /** sha256 (hex) of the code. */
   code_hash: string;
   name: string;
@@ -45,4 +49,39 @@ export interface DeviceOutcomesTable {
   mutation_id: number;
   /** JSON of the result without its mutationId: `{status, error?, version?, record?}`. */
   result: string;
+}
+
+/** Failed sign-in, enrolment and reset attempts per key, shared by every instance. */
+export interface AuthAttemptsTable {
+  /** sha256 (hex) of what is counted, e.g. `login|acct|<e-mail>`. */
+  key: string;
+  /** Attempts in the current window (an attempt counts before the password check). */
+  failures: number;
+  /** When the window ends (UTC ISO). */
+  reset_at: string;
+}
+
+/** A one-time code that lets one user choose a new password (and signs them in). */
+export interface ResetCodesTable {
+  /** sha256 (hex) of the code. */
+  code_hash: string;
+  org_id: string;
+  user_id: string;
+  created_by: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** An append-only security event: never a password, token, code or visitor's personal data. */
+export interface SecurityEventsTable {
+  /** '' for an event of no organisation (sign-in with an unknown e-mail). */
+  org_id: string;
+  id: string;
+  at: string;
+  kind: string;
+  actor_id: string | null;
+  subject_id: string | null;
+  /** JSON of a few plain facts (table exported, role given), or null. */
+  details: string | null;
 }

@@ -1,6 +1,6 @@
 // Bearer-token authentication: an onRequest hook resolves the token to its device and user
-// (401 when missing, unknown, revoked or idle too long), and `requireRole` turns a wrong role
-// into 403.
+// (401 when missing, unknown, revoked, idle too long, a staff sign-in older than its absolute
+// limit, or the account disabled), and `requireRole` turns a wrong role into 403.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../shared/api';
 import type { Config } from '../config';
@@ -16,6 +16,9 @@ export interface AuthContext {
   user: { id: string; email: string | null; name: string; role: Role; org_id: string };
 }
 
+/** What the hook needs from the configuration. */
+export type TokenLimits = Pick<Config, 'tokenIdleDays' | 'staffTokenMaxHours'>;
+
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -26,15 +29,23 @@ declare module 'fastify' {
 const TOUCH_EVERY_MS = 60_000;
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** An onRequest hook that authenticates the request against `db`. */
-export function authenticate(db: Db, idleDays: Config['tokenIdleDays']) {
+export function authenticate(db: Db, { tokenIdleDays: idleDays, staffTokenMaxHours }: TokenLimits) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
     if (!match) throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
     const device = await findDeviceByToken(db, match[1]!);
-    if (!device) throw new HttpError(401, 'unauthorized', 'the token is unknown or revoked');
+    // Disabling revokes every token at once and says so (the phone tells the person why); the
+    // check on a live token covers a sign-in racing the disabling.
+    if (device?.user.disabled_at) {
+      throw new HttpError(401, 'account_disabled', 'this account was disabled by a coordinator');
+    }
+    if (!device || device.revoked) {
+      throw new HttpError(401, 'unauthorized', 'the token is unknown or revoked');
+    }
     const now = new Date();
     const seen = Date.parse(device.last_seen_at ?? device.created_at);
     // An idle token expires: a lost or forgotten phone, or a coordinator's laptop left signed
@@ -47,6 +58,12 @@ export function authenticate(db: Db, idleDays: Config['tokenIdleDays']) {
         'token_expired',
         'this sign-in expired after a long time unused; sign in again',
       );
+    }
+    // A coordinator's or admin's sign-in (which sees borrower identity) also ends after an
+    // absolute age, however busy: a laptop left signed in at a community centre overnight.
+    const staff = device.user.role !== 'volunteer';
+    if (staff && now.getTime() - Date.parse(device.created_at) > staffTokenMaxHours * HOUR_MS) {
+      throw new HttpError(401, 'token_expired', 'this sign-in is too old; sign in again');
     }
     if (now.getTime() - seen > TOUCH_EVERY_MS) {
       await touchDevice(db, device.org_id, device.id, now.toISOString());

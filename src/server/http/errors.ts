@@ -1,7 +1,7 @@
 // The one error type of the API and the handlers that turn every failure into the wire body
 // `{error: {code, message, issues?}}`: never a stack trace, never a 5xx for bad input.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { z } from '../../shared/zod';
 import { applySecurityHeaders } from './security';
 
 /** An error with its HTTP status and wire code. */

@@ -1,6 +1,8 @@
 // Serves the built app: index.html and sw.js (and every other unhashed file) with no-cache,
 // hashed files under /assets/ as immutable, GET navigations without an extension fall back to
-// index.html, and a missing asset or API route is a real 404 (never the app shell).
+// index.html, and a missing asset or API route is a real 404 (never the app shell). A client
+// that accepts brotli or gzip gets the `.br` / `.gz` file the build wrote next to each text file
+// (vite.config.ts, precompress), with the same cache-control and content-type as the file.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -23,10 +25,13 @@ export async function registerStatic(app: FastifyInstance, dir: string): Promise
   if (hasApp) {
     await app.register(fastifyStatic, {
       root: dir,
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (res, filePath) => {
         const immutable = filePath.startsWith(join(dir, 'assets'));
         res.setHeader('cache-control', immutable ? IMMUTABLE : 'no-cache');
+        // The body depends on accept-encoding (a `.br`/`.gz` variant): caches must key on it.
+        res.setHeader('vary', 'accept-encoding');
       },
     });
   }

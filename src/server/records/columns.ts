@@ -50,7 +50,11 @@ export function extraColumns(table: TableName, data: Data, deleted: boolean): Ex
         status: text(data.status),
         borrower_code: text(data.borrowerCode),
         ended_at: loanEndedAt(data),
+        started_at: instant(data.startedAt),
+        due_at: instant(data.dueAt),
       };
+    case 'equipment':
+      return { asset_tag: text(data.assetTag), kind: text(data.kind), status: text(data.status) };
     case 'borrowers':
       return { borrower_code: text(data.borrowerCode) };
     default:

@@ -1,9 +1,11 @@
 // Retention of borrower identity: deleted (tombstone, identity fields gone) 6 months after the
-// borrower's last loan was returned or given, when no loan of theirs is still open.
+// borrower's last loan was returned or given, when no loan of theirs is still open; with it go
+// their audit entries and overwritten values, which held the same identity.
 import type { Transaction } from 'kysely';
 import { retentionDays } from '../../shared/personal-data';
 import type { DB } from '../db';
 import type { SeqAllocator } from '../db/orgs.repository';
+import { forgetHistory } from '../db/history';
 import { saveRecord, type RecordRow } from '../db/records.repository';
 
 /** Tombstones the organisation's borrowers past retention; returns how many. */
@@ -44,6 +46,8 @@ export async function deleteExpiredBorrowers(
       last_device_id: null,
     };
     await saveRecord(trx, 'borrowers', row, true);
+    // Their audit entries and overwritten values held the identity too.
+    await forgetHistory(trx, orgId, 'borrowers', [b.id]);
     count += 1;
   }
   return count;

@@ -1,4 +1,4 @@
-// The retention job (DESIGN.md): free-text fields cleared after 26 weeks, pseudonym links
+// The retention job (src/shared/README.md "Personal data"): free-text fields cleared after 26 weeks, pseudonym links
 // (visitorCode, borrowerCode, createdBy) dropped after 12 months, borrower identity deleted 6
 // months after the loan ended. The fields come from the personal-data markers on the schemas.
 // Every change is a new version with a new seq, so phones receive it; each run is recorded.
@@ -8,9 +8,11 @@ import { personalFields, retentionDays } from '../../shared/personal-data';
 import { inputSchemas, TABLES, type TableName } from '../../shared/records';
 import type { Db, DB } from '../db';
 import { listOrgIds, SeqAllocator } from '../db/orgs.repository';
+import { scrubHistory } from '../db/history';
 import { saveRecord, type RecordRow } from '../db/records.repository';
 import { extraColumns } from '../records/columns';
 import { parseData } from '../records/format';
+import { forgetAccountData } from './accounts';
 import { deleteExpiredBorrowers } from './borrowers';
 
 /** The column holding the date each table's retention counts from (loans: when they ended). */
@@ -53,8 +55,10 @@ async function retainTable(
     )
     .execute()) as Array<RecordRow & { ref_at: string }>;
   const counts = { freeTextCleared: 0, linksDropped: 0 };
+  const reached: Record<1 | 2, string[]> = { 1: [], 2: [] };
   for (const { ref_at, ...row } of rows) {
     const stage = ref_at < linkCut ? 2 : 1;
+    reached[stage].push(row.id);
     const data = parseData(row);
     const drop = stage === 2 ? [...freeText, ...links] : freeText;
     const present = drop.filter((f) => data[f] !== undefined && data[f] !== null);
@@ -73,6 +77,10 @@ async function retainTable(
     }
     await saveRecord(trx, table, next, true);
   }
+  // The same fields in the audit trail and the overwritten values, whether or not the record
+  // still held them (a corrected note lives on only there).
+  await scrubHistory(trx, orgId, table, reached[1], freeText);
+  await scrubHistory(trx, orgId, table, reached[2], [...freeText, ...links]);
   return counts;
 }
 
@@ -100,5 +108,6 @@ export async function runRetention(db: Db, now: Date = new Date()): Promise<Rete
     });
     out.push(summary);
   }
+  await forgetAccountData(db, now);
   return out;
 }

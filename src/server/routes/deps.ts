@@ -1,13 +1,11 @@
 // What every route module receives from app.ts.
 import type { Config } from '../config';
 import type { Db } from '../db';
-import type { FailedAttempts } from '../http/attempts';
 import type { authenticate } from '../http/auth';
 
 export interface Deps {
   db: Db;
   config: Config;
-  attempts: FailedAttempts;
   /** The onRequest hook of authenticated routes. */
   authenticate: ReturnType<typeof authenticate>;
 }

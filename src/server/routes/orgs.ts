@@ -1,6 +1,7 @@
 // POST /orgs (admin): a new organisation with its first coordinator.
 import type { FastifyInstance } from 'fastify';
 import { createOrgRequest } from '../../shared/api';
+import { assertStrongPassword } from '../auth/password-strength';
 import { hashPassword } from '../auth/secrets';
 import { insertOrg } from '../db/orgs.repository';
 import { emailTaken, insertUser } from '../db/users.repository';
@@ -16,7 +17,9 @@ export function orgRoutes(app: FastifyInstance, { db, authenticate }: Deps): voi
     if (await emailTaken(db, body.coordinator.email)) {
       throw new HttpError(409, 'email_taken', 'this e-mail is already in use');
     }
-    const passwordHash = await hashPassword(body.coordinator.password);
+    const { email, name, password } = body.coordinator;
+    await assertStrongPassword('coordinator.password', password, [email, name, body.name]);
+    const passwordHash = await hashPassword(password);
     const result = await db.transaction().execute(async (trx) => {
       const org = await insertOrg(trx, body.name);
       const coordinator = await insertUser(trx, {

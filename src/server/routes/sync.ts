@@ -1,7 +1,9 @@
-// POST /sync/push and GET /sync/pull (API.md "Sync").
+// POST /sync/push and GET /sync/pull (the contract is in sync.doc.ts).
 import type { FastifyInstance } from 'fastify';
-import { pullQuery, pushRequest, SCHEMA_VERSION } from '../../shared/sync-protocol';
+import { MAX_PUSH_BYTES, pullQuery, pushRequest, SCHEMA_VERSION } from '../../shared/sync-protocol';
 import { requireRole } from '../http/auth';
+import { bodyIsNulFree } from '../http/nul';
+import { wellFormedPush } from '../sync/envelope';
 import { HttpError, parseOr400 } from '../http/errors';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
@@ -9,9 +11,11 @@ import type { Deps } from './deps';
 
 /** Registers the sync routes. */
 export function syncRoutes(app: FastifyInstance, { db, config, authenticate }: Deps): void {
-  app.post('/sync/push', { onRequest: authenticate }, async (request) => {
+  app.post('/sync/push', { onRequest: authenticate, bodyLimit: MAX_PUSH_BYTES }, async (request) => {
     const auth = requireRole(request);
-    const body = parseOr400(pushRequest, request.body);
+    // A well-formed batch skips the zod pass over the envelope (each record is validated once,
+    // by its table's schema, in sync/apply.ts); anything else gets zod's judgement and errors.
+    const body = wellFormedPush(request.body) ?? parseOr400(pushRequest, request.body);
     if (body.deviceId !== auth.deviceId)
       throw new HttpError(403, 'wrong_device', 'deviceId is not this token’s');
     const min = config.minSchemaVersion;
@@ -22,7 +26,7 @@ export function syncRoutes(app: FastifyInstance, { db, config, authenticate }: D
         `the server accepts schema versions ${min}..${SCHEMA_VERSION}`,
       );
     }
-    return push(db, auth, body);
+    return push(db, auth, body, { recordsMayHoldNul: !bodyIsNulFree(request) });
   });
 
   app.get('/sync/pull', { onRequest: authenticate }, async (request) => {

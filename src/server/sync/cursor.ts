@@ -1,6 +1,6 @@
 // The opaque pull cursor: base64url of `{e: epoch, s: seq}`. A malformed one is 400, one of
 // another epoch or below the oldest servable sequence is 410 (the client pulls from the start).
-import { z } from 'zod';
+import { z } from '../../shared/zod';
 import { HttpError } from '../http/errors';
 
 const cursorShape = z.strictObject({ e: z.number().int().min(0), s: z.number().int().min(0) });

@@ -5,6 +5,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db';
 import type { SeqAllocator } from '../db/orgs.repository';
 import { findRecord, openLoansOf, saveRecord } from '../db/records.repository';
+import { extraColumns } from '../records/columns';
 import { parseData } from '../records/format';
 
 /** The status the item should have after a write of `loanStatus`, or null to leave it. */
@@ -41,6 +42,7 @@ export async function syncEquipmentStatus(
       seq: seq.next(),
       last_device_id: null,
       received_at: now,
+      ...extraColumns('equipment', next, false),
     },
     true,
   );

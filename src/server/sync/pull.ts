@@ -1,10 +1,11 @@
 // GET /sync/pull: the changes of the caller's organisation after a cursor, in commit (seq) order,
-// filtered to what the caller may see (API.md "What a caller may see").
+// filtered to what the caller may see (GET /sync/pull in src/server/routes/sync.doc.ts).
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { isOpenLoan } from '../../shared/loan-rules';
 import { TABLES, type LoanInput, type TableName } from '../../shared/records';
 import { DEFAULT_PULL_LIMIT, type Change, type PullResponse } from '../../shared/sync-protocol';
 import type { Db, DB } from '../db';
+import { findDevice } from '../db/devices.repository';
 import { readOrgSeq } from '../db/orgs.repository';
 import type { RecordColumns } from '../db/records.table';
 import { parseData, toRecord } from '../records/format';
@@ -51,6 +52,8 @@ function tableQuery(db: Db, table: TableName, caller: SyncCaller, after: number,
  * The change a caller receives for a row: volunteers get closed loans as tombstones, except
  * their own loans in conflict, so that their phone can tell a conflict still waiting for a
  * coordinator (a record) from one the coordinator settled (a tombstone or an open loan).
+ * Volunteers get the review state and the coordinator's comment of their own records only
+ * (their phone shows "has issues" with the comment); other people's records come without them.
  */
 function toChange(row: Row, caller: SyncCaller): Change {
   const base = { table: row.tbl, id: row.id, version: row.version };
@@ -61,7 +64,13 @@ function toChange(row: Row, caller: SyncCaller): Change {
     if (!isOpenLoan(loan) && !ownConflict) return { ...base, deleted: true, record: null };
   }
   const { tbl: _tbl, ...columns } = row;
-  return { ...base, deleted: false, record: toRecord(columns) };
+  const record = toRecord(columns);
+  if (caller.role === 'volunteer' && row.created_by !== caller.userId) {
+    // A coordinator's review of someone else's record is not this volunteer's business.
+    delete record.reviewState;
+    delete record.reviewComment;
+  }
+  return { ...base, deleted: false, record };
 }
 
 /** One page of changes after `cursor` (empty: from the start). */
@@ -72,6 +81,7 @@ export async function pull(
   limit = DEFAULT_PULL_LIMIT,
   now = new Date(),
 ): Promise<PullResponse> {
+  const device = await findDevice(db, caller.orgId, caller.deviceId);
   const state = await readOrgSeq(db, caller.orgId);
   if (!state) throw new Error('organisation without sequence');
   let after = 0;
@@ -97,5 +107,6 @@ export async function pull(
     changes: page.map((r) => toChange(r, caller)),
     cursor: encodeCursor({ e: state.epoch, s: next }),
     hasMore,
+    ...(device && { lastMutationId: device.last_mutation_id }),
   };
 }

@@ -23,8 +23,18 @@ export interface SyncCaller {
   deviceId: string;
 }
 
+export interface PushOptions {
+  /** False when the request's JSON text held no NUL escape (http/nul.ts): records are not walked. */
+  recordsMayHoldNul?: boolean;
+}
+
 /** Applies a validated push request of the caller's own device. */
-export async function push(db: Db, caller: SyncCaller, req: PushRequest): Promise<PushResponse> {
+export async function push(
+  db: Db,
+  caller: SyncCaller,
+  req: PushRequest,
+  { recordsMayHoldNul = true }: PushOptions = {},
+): Promise<PushResponse> {
   return db.transaction().execute(async (trx) => {
     // Lock first: every read below sees the latest commit and writers commit in seq order.
     const seq = await SeqAllocator.lock(trx, caller.orgId);
@@ -35,7 +45,7 @@ export async function push(db: Db, caller: SyncCaller, req: PushRequest): Promis
     const results: MutationResult[] = [];
     const now = new Date().toISOString();
     const rows = new BatchRows(trx, caller.orgId);
-    const ctx = { trx, seq, now, rows, ...caller };
+    const ctx = { trx, seq, now, rows, recordsMayHoldNul, ...caller };
     const first = req.mutations[0]?.mutationId;
     if (first !== undefined) await forgetOutcomesBelow(trx, caller.orgId, caller.deviceId, first);
     // A replay of handled mutations (the answer was lost): a refusal or a conflict is answered

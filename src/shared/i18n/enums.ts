@@ -4,6 +4,7 @@ import {
   AGE_BANDS,
   CHANNELS,
   DEVICES_USED,
+  DID_IT_THEMSELVES,
   DURATION_BANDS,
   EQUIPMENT_KINDS,
   EQUIPMENT_STATUSES,
@@ -14,9 +15,11 @@ import {
   OUTCOMES,
   PERMANENCE_KINDS,
   REVIEW_STATES,
+  STANDARD_ACCESSORIES,
   TABLES,
 } from '../records';
 import { BUILTIN_TOPICS } from '../topics';
+import { ROLES } from '../api';
 
 /** The local sync states a record can show (src/local SyncState). */
 export const SYNC_STATES = ['pending', 'synced', 'needs_attention', 'conflict'] as const;
@@ -27,6 +30,7 @@ export const ENUM_LABELS = {
   channel: CHANNELS,
   deviceUsed: DEVICES_USED,
   outcome: OUTCOMES,
+  didIt: DID_IT_THEMSELVES,
   duration: DURATION_BANDS,
   ageBand: AGE_BANDS,
   gender: GENDERS,
@@ -39,5 +43,7 @@ export const ENUM_LABELS = {
   reviewState: REVIEW_STATES,
   table: TABLES,
   syncState: SYNC_STATES,
+  role: ROLES,
+  accessory: STANDARD_ACCESSORIES,
 } as const;
 export type EnumPrefix = keyof typeof ENUM_LABELS;

@@ -30,6 +30,13 @@ export function formatTime(lang: Lang, d: Date | string): string {
   return dtf(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(asDate(d));
 }
 
+/** A time of day with seconds, e.g. "10:02:07" (feedback that something just happened). */
+export function formatClock(lang: Lang, d: Date | string): string {
+  return dtf(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(
+    asDate(d),
+  );
+}
+
 /** A short date and time, e.g. "23/11/2026 10:02". */
 export function formatDateTime(lang: Lang, d: Date | string): string {
   return `${formatDate(lang, d)} ${formatTime(lang, d)}`;

@@ -21,11 +21,19 @@ export const fr: Messages = {
   'home.permanence': 'Permanence',
   'home.loans': 'Matériel & prêts',
   'home.permanenceOpen': 'Une permanence est en cours',
+  'home.notPersistent':
+    'Les encodages à envoyer ne sont que sur ce téléphone, et ce navigateur peut effacer son stockage quand la place manque. Envoyez-les vite, ou demandez à les conserver.',
+  'home.persistRefused':
+    'Le navigateur ne l’a pas permis. Installer l’application (Ajouter à l’écran d’accueil) aide souvent ; d’ici là, envoyez les encodages dès que possible.',
   'home.today': 'Aujourd’hui',
   'home.todayHelp': 'Demandes d’aide',
   'home.todayVisitors': 'Visiteurs aux permanences',
   'home.openLoans': 'Appareils prêtés',
+  'home.signedInAs': 'Connexion : {name}',
   'home.more': 'Plus',
+  'home.signedInAsOrg': 'Connexion : {name}, pour {org}',
+  'home.attention_one': '{n} fiche demande votre attention',
+  'home.attention_other': '{n} fiches demandent votre attention',
 
   'sync.region': 'Synchronisation',
   'sync.savedOnPhone': 'Enregistré sur ce téléphone',
@@ -42,6 +50,11 @@ export const fr: Messages = {
   'sync.now': 'Synchroniser',
   'sync.reloadApp': 'Recharger l’application',
   'sync.syncing': 'Synchronisation…',
+  'sync.retryIn_one': 'Nouvel essai dans {n} seconde',
+  'sync.retryIn_other': 'Nouvel essai dans {n} secondes',
+  'sync.retryAt': 'Nouvel essai à {time}',
+  'sync.triedAt': 'Essayé à {time} : pas encore envoyé.',
+  'sync.sentAt': 'Vérifié à {time} : tout est sur le serveur.',
   'saved.onPhone': 'Enregistré sur ce téléphone',
   'saved.sent': 'Enregistré et envoyé',
   'update.ready': 'Une nouvelle version est prête.',
@@ -62,14 +75,49 @@ export const fr: Messages = {
   'enrol.retry': 'Réessayer',
   'enrol.useSignIn': 'Se connecter avec l’e-mail',
   'enrol.alreadySignedIn': 'Ce téléphone est déjà connecté. L’inscrire quand même avec ce code ?',
-  'enrol.confirm': 'Inscrire avec ce code',
+  'enrol.question': 'Rejoindre {org} en tant que {name} ?',
+  'enrol.intro':
+    'Ce téléphone sera connecté pour {org}. Ne continuez que si votre coordinateur vous a donné ce code.',
+  'enrol.join': 'Inscrire ce téléphone',
+  'enrol.cancel': 'Annuler',
+  'enrol.checking': 'Vérification du code…',
+  'reset.title': 'Choisissez un nouveau mot de passe',
+  'reset.for': 'Pour {name} chez {org}.',
+  'reset.submit': 'Enregistrer le mot de passe et se connecter',
+  'reset.busy': 'Enregistrement…',
+  'reset.checking': 'Vérification du lien…',
+  'password.title': 'Changer mon mot de passe',
+  'password.current': 'Mot de passe actuel',
+  'password.new': 'Nouveau mot de passe',
+  'password.hint':
+    'Au moins 12 caractères. Trois ou quatre mots dont vous vous souvenez conviennent très bien.',
+  'password.submit': 'Changer le mot de passe',
+  'password.busy': 'Modification…',
+  'password.changed':
+    'Votre mot de passe est changé. Les autres téléphones et ordinateurs connectés à votre nom sont déconnectés.',
+  'password.missing': 'Remplissez les deux champs.',
+  'password.wrongCurrent': 'Le mot de passe actuel n’est pas correct.',
+  'password.reason.too_short': 'Utilisez au moins 12 caractères.',
+  'password.reason.personal': 'N’y mettez pas votre nom ni votre adresse e-mail.',
+  'password.reason.common':
+    'Il repose sur un mot de passe, un mot ou un nom courant. Ajoutez des mots moins courants.',
+  'password.reason.pattern':
+    'C’est un motif facile à deviner (répétitions, suites, rangées du clavier, dates).',
+  'password.reason.guessable':
+    'Il est trop facile à deviner. Utilisez trois ou quatre mots sans rapport entre eux.',
   'handover.title': 'Des encodages d’une autre personne sont encore sur ce téléphone',
-  'handover.sameOrg':
+  'handover.sameOrg_one':
+    '{n} encodage de {name} n’est pas encore sur le serveur. Envoyez-le sous votre nom, ou annulez et laissez {name} se connecter sur ce téléphone pour l’envoyer.',
+  'handover.sameOrg_other':
     '{n} encodages de {name} ne sont pas encore sur le serveur. Envoyez-les sous votre nom, ou annulez et laissez {name} se connecter sur ce téléphone pour les envoyer.',
-  'handover.otherOrg':
+  'handover.otherOrg_one':
+    '{n} encodage de {name}, d’une autre organisation, n’est pas encore sur le serveur. Il ne peut pas être envoyé avec votre connexion : laissez {name} se connecter sur ce téléphone pour l’envoyer.',
+  'handover.otherOrg_other':
     '{n} encodages de {name}, d’une autre organisation, ne sont pas encore sur le serveur. Ils ne peuvent pas être envoyés avec votre connexion : laissez {name} se connecter sur ce téléphone pour les envoyer.',
   'handover.adopt': 'Les envoyer sous mon nom',
 
+  'form.draftRestored': 'Ce que vous aviez saisi est rétabli.',
+  'form.startOver': 'Recommencer',
   'help.newTitle': 'Nouvelle demande d’aide',
   'help.editTitle': 'Modifier la demande d’aide',
   'help.topics': 'Sujet',
@@ -83,7 +131,7 @@ export const fr: Messages = {
   'help.place': 'Lieu',
   'help.noPlace': 'Pas de lieu',
   'help.duration': 'Durée',
-  'help.didItThemselves': 'La personne a-t-elle fait les étapes elle-même ?',
+  'help.didItThemselves': 'La personne l’a-t-elle fait elle-même ?',
   'help.deviceUsed': 'Appareil utilisé',
   'help.followUp': 'Suivi nécessaire',
   'help.optional': 'Plus de détails (facultatif)',
@@ -145,6 +193,18 @@ export const fr: Messages = {
   'loans.conditionOut': 'État au prêt',
   'loans.agreementExplained': 'Convention de prêt expliquée',
   'loans.agreementLanguage': 'Langue de l’explication',
+  'loans.consentTitle': 'Les données de l’emprunteur',
+  'loans.consentHint':
+    'Dites à l’emprunteur ce que nous notons sur lui et pourquoi. Montrez-lui le texte d’information dans sa langue.',
+  'loans.consentShow': 'Montrer le texte d’information',
+  'loans.consentHide': 'Cacher le texte d’information',
+  'loans.consent': 'L’emprunteur est informé et d’accord',
+  'loans.consentRequired':
+    'Demandez d’abord à l’emprunteur : le prêt n’est enregistré que s’il est d’accord.',
+  'info.languageOf': 'Langue du texte',
+  'settings.infoTexts': 'Information pour les visiteurs et les emprunteurs',
+  'settings.infoVisitor': 'Pour les visiteurs',
+  'settings.infoBorrower': 'Pour les emprunteurs',
   'loans.lend': 'Prêter',
   'loans.blocked': 'Cet appareil est déjà prêté (emprunteur {code}, depuis le {date}). Reprenez-le d’abord.',
   'loans.openLoan': 'Ouvrir ce prêt',
@@ -158,6 +218,12 @@ export const fr: Messages = {
   'loans.returnTitle': 'Reprendre l’appareil',
   'loans.conditionIn': 'État au retour',
   'loans.accessoriesIn': 'Accessoires rendus',
+  'accessory.charger': 'Chargeur',
+  'accessory.bag': 'Sacoche',
+  'accessory.mouse': 'Souris',
+  'loans.otherAccessory': 'Autre chose',
+  'loans.otherAccessoryName': 'Quoi d’autre ?',
+  'loans.notReturned': 'Pas rendu : {list}',
   'loans.return': 'Reprendre',
   'loans.returned': 'Repris. Enregistré sur ce téléphone.',
 
@@ -166,10 +232,19 @@ export const fr: Messages = {
   'recent.permanences': 'Permanences',
   'recent.loans': 'Prêts',
   'recent.none': 'Rien pour l’instant.',
-  'recent.visitors': '{n} visiteurs',
+  'recent.visitors_one': '{n} visiteur',
+  'recent.visitors_other': '{n} visiteurs',
   'recent.open': 'en cours',
   'recent.delete': 'Supprimer',
   'recent.confirmDelete': 'Oui, supprimer',
+  'recent.attention': 'Demande votre attention',
+  'recent.attentionIntro':
+    'Le coordinateur a relu ces fiches et a une remarque. Ouvrez-en une, corrigez-la et enregistrez.',
+  'recent.coordinatorSays': 'Le coordinateur a écrit :',
+  'recent.noComment': 'Le coordinateur n’a rien écrit. Vérifiez la fiche et enregistrez-la.',
+  'recent.correct': 'Corriger',
+  'recent.kindHelp': 'Demande d’aide',
+  'recent.kindPermanence': 'Permanence',
 
   'settings.title': 'Paramètres',
   'settings.language': 'Langue',
@@ -186,14 +261,23 @@ export const fr: Messages = {
   'settings.transferHint':
     'Si ce téléphone ne peut pas synchroniser, enregistrez ses encodages non envoyés dans un fichier et importez-le sur un autre appareil.',
   'settings.export': 'Exporter les encodages non envoyés',
-  'settings.exported': '{n} encodages exportés.',
+  'settings.exported_one': '{n} encodage exporté.',
+  'settings.exported_other': '{n} encodages exportés.',
   'settings.import': 'Importer un fichier',
   'settings.imported': '{imported} encodages importés, {skipped} déjà présents.',
   'settings.badFile': 'Ce fichier n’est pas un export Digitafel.',
   'settings.account': 'Compte',
-  'settings.signOutWaiting':
+  'settings.signOutWaiting_one':
+    '{n} encodage attend encore l’envoi. Il reste sur ce téléphone et sera envoyé après la prochaine connexion.',
+  'settings.signOutWaiting_other':
     '{n} encodages attendent encore l’envoi. Ils restent sur ce téléphone et seront envoyés après la prochaine connexion.',
   'settings.signOut': 'Se déconnecter',
+  'settings.signedInAs': 'Personne connectée',
+  'settings.signOutClears':
+    'La déconnexion efface les encodages et les listes de ce téléphone. Tout se trouve sur le serveur.',
+  'settings.role': 'Rôle',
+  'settings.organisation': 'Organisation',
+  'settings.email': 'E-mail',
 
   'validation.required': 'Ce champ est obligatoire.',
   'validation.choose': 'Choisissez une option.',
@@ -223,12 +307,19 @@ export const fr: Messages = {
   'error.forbidden_table': 'Votre rôle ne permet pas d’envoyer ce type d’encodage.',
   'error.forbidden_record': 'Vous ne pouvez modifier que vos propres encodages.',
   'error.unknown_equipment': 'Le serveur ne connaît pas cet appareil.',
+  'error.asset_tag_taken':
+    'Un autre appareil a déjà ce numéro d’inventaire (majuscules ou minuscules n’y changent rien).',
   'error.storage_full':
     'Le stockage de ce téléphone est plein : cette fiche n’a pas été enregistrée. Ce que vous avez enregistré avant est en sécurité. Libérez de la place et réessayez.',
   'error.loan_blocked': 'Cet appareil est déjà prêté. Reprenez-le d’abord.',
   'error.not_found': 'Cet encodage n’est pas sur ce téléphone.',
   'error.internal_error': 'Le serveur a rencontré un problème. Réessayez plus tard.',
   'error.payload_too_large': 'Trop de données à la fois. Elles seront envoyées en plusieurs parties.',
+  'error.account_disabled': 'Ce compte a été désactivé. Adressez-vous à votre coordinateur.',
+  'error.weak_password': 'Ce mot de passe est trop facile à deviner.',
+  'error.invalid_reset_code':
+    'Ce lien pour choisir un mot de passe est inconnu, déjà utilisé ou expiré. Demandez-en un nouveau à votre coordinateur.',
+  'error.token_expired': 'Cette connexion a expiré. Connectez-vous à nouveau.',
 
   'topic.itsme': 'itsme',
   'topic.eid': 'Carte d’identité (eID)',
@@ -259,6 +350,10 @@ export const fr: Messages = {
   'outcome.partly': 'En partie',
   'outcome.not_solved': 'Pas pu aider',
   'outcome.referred': 'Orienté',
+  'didIt.yes': 'Oui, elle-même',
+  'didIt.together': 'Ensemble',
+  'didIt.helper': 'Je l’ai fait',
+  'didIt.not_asked': 'Pas demandé',
   'duration.le15': 'Jusqu’à 15 min',
   'duration.15_30': '15–30 min',
   'duration.30_60': '30–60 min',
@@ -313,6 +408,9 @@ export const fr: Messages = {
   'table.locations': 'Lieux',
   'table.topics': 'Sujets',
   'table.partners': 'Partenaires',
+  'role.admin': 'Administrateur',
+  'role.volunteer': 'Bénévole',
+  'role.coordinator': 'Coordinateur',
   'syncState.pending': 'En attente d’envoi',
   'syncState.synced': 'Envoyé',
   'syncState.needs_attention': 'À vérifier',

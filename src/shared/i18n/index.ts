@@ -4,7 +4,7 @@
 // first load.
 import type { EnumPrefix } from './enums';
 import type { Messages, MessageKey } from './en';
-import type { Lang } from './format';
+import { formatNumber, type Lang } from './format';
 
 export type { Lang } from './format';
 export type { EnumPrefix } from './enums';
@@ -65,6 +65,26 @@ export function t(key: MessageKey, params?: Params): string {
   const text = messages?.[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A message with count forms: `<base>_one`, `<base>_other` (and `_many`... where a language has them). */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_other` ? Base : never;
+}[MessageKey];
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * The count message `key` for `n` in the current language: the form Intl.PluralRules picks
+ * (`_one` for 1 in Dutch and English, for 0 and 1 in French), else `_other`, with `{n}`
+ * formatted in the language's number format.
+ */
+export function tn(key: PluralKey, n: number, params?: Params): string {
+  let rules = pluralRules.get(current);
+  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(current)));
+  const form = `${key}_${rules.select(n)}`;
+  const chosen = (hasMessage(form) ? form : `${key}_other`) as MessageKey;
+  return t(chosen, { ...params, n: formatNumber(current, n) });
 }
 
 /** Whether the current catalogue has `key` (for codes that come from elsewhere). */

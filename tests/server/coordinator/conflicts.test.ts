@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../src/shared/api';
 import type { PullResponse } from '../../../src/shared/sync-protocol';
 import { api, login, testDatabases, type TestServer } from '../helpers';
+import { newId } from '../../../src/shared/ids';
 import { counter, equipment, helpRequest, loan, push } from '../fixtures';
 import { startCoordinatorServer } from './server';
 
@@ -19,12 +20,21 @@ describe.each(testDatabases())('conflicts on $name', ({ url }) => {
   const first = loan(item.id as string, { borrowerCode: 'B-1' });
   const second = loan(item.id as string, { borrowerCode: 'B-2' });
   const third = loan(item.id as string, { borrowerCode: 'B-3' });
-  const help = helpRequest({ outcome: 'solved' });
+  const place = { id: newId(), name: 'Buurthuis De Kring', active: true };
+  const help = helpRequest({ outcome: 'solved', locationId: place.id });
 
   beforeAll(async () => {
     s = await startCoordinatorServer(url);
     phone2 = await login(s.app, s.volunteer.user.email);
-    await push(s.app, s.coordinator, [{ mutationId: next(s.coordinator), table: 'equipment', record: item }]);
+    await push(s.app, s.coordinator, [
+      { mutationId: next(s.coordinator), table: 'equipment', record: item },
+      { mutationId: next(s.coordinator), table: 'locations', record: place },
+      {
+        mutationId: next(s.coordinator),
+        table: 'borrowers',
+        record: { id: newId(), borrowerCode: 'B-2', name: 'Bea Borrower', consent: true },
+      },
+    ]);
     await push(s.app, s.volunteer, [
       { mutationId: next(s.volunteer), table: 'loans', record: first },
       { mutationId: next(s.volunteer), table: 'help_requests', record: help },
@@ -46,22 +56,42 @@ describe.each(testDatabases())('conflicts on $name', ({ url }) => {
     expect((await api(s.app, s.volunteer.token, 'GET', '/conflicts')).statusCode).toBe(403);
     const res = (await api(s.app, s.coordinator.token, 'GET', '/conflicts')).json();
     expect(res.loans).toHaveLength(1);
-    expect(res.loans[0].loan).toMatchObject({ id: second.id, status: 'conflict' });
-    expect(res.loans[0].openLoans.map((l: { id: string }) => l.id)).toEqual([first.id]);
-    expect(res.loans[0].equipment.id).toBe(item.id);
+    // Both sides in names: who lent the item to whom, and when.
+    expect(res.loans[0]).toMatchObject({
+      loan: { id: second.id, status: 'conflict', borrowerCode: 'B-2' },
+      lentBy: 'Vera',
+      borrower: { name: 'Bea Borrower' },
+      equipment: { id: item.id, assetTag: item.assetTag, kind: 'laptop' },
+    });
+    expect(res.loans[0].openLoans).toEqual([
+      expect.objectContaining({
+        loan: expect.objectContaining({ id: first.id }),
+        lentBy: 'Vera',
+        borrower: null,
+      }),
+    ]);
+    // Which value was overwritten by whom, and what the record is about (the place by name).
     expect(res.merges).toEqual([
       expect.objectContaining({
         table: 'help_requests',
         recordId: help.id,
         field: 'outcome',
         oldValue: 'solved',
+        overwrittenBy: 'Vera',
         newValue: 'not_solved',
+        writtenBy: 'Vera',
+        record: expect.objectContaining({ id: help.id, outcome: 'not_solved', locationId: place.id }),
       }),
     ]);
-    expect((await api(s.app, s.otherOrg.coordinator.token, 'GET', '/conflicts')).json()).toEqual({
-      loans: [],
-      merges: [],
-    });
+    expect(res.merges[0].overwrittenAt < res.merges[0].at).toBe(true);
+    expect(res.names.locations).toEqual({ [place.id as string]: 'Buurthuis De Kring' });
+    expect(res.names.users[s.volunteer.user.id]).toBe('Vera');
+    expect(res).toMatchObject({ mergesTotal: 1, hasMore: false, cursor: null });
+    const other = (await api(s.app, s.otherOrg.coordinator.token, 'GET', '/conflicts')).json();
+    expect(other).toMatchObject({ loans: [], merges: [], mergesTotal: 0 });
+    for (const bad of ['?cursor=x', '?limit=0', '?page=2']) {
+      expect((await api(s.app, s.coordinator.token, 'GET', `/conflicts${bad}`)).statusCode, bad).toBe(400);
+    }
   });
 
   it("keeps another organisation's conflicts out of reach (404) and refuses bad resolutions", async () => {
@@ -134,5 +164,50 @@ describe.each(testDatabases())('conflicts on $name', ({ url }) => {
       before: { outcome: 'not_solved' },
       after: { outcome: 'solved' },
     });
+  });
+});
+
+describe.each(testDatabases())('many overwritten values on $name', ({ url }) => {
+  let s: TestServer;
+  const next = counter();
+  afterAll(() => s.close());
+
+  it('pages through every unanswered value, newest first, none dropped past a cap', async () => {
+    s = await startCoordinatorServer(url);
+    const phone2 = await login(s.app, s.volunteer.user.email);
+    const helps = Array.from({ length: 120 }, () => helpRequest({ outcome: 'solved' }));
+    await push(
+      s.app,
+      s.volunteer,
+      helps.map((record) => ({ mutationId: next(s.volunteer), table: 'help_requests' as const, record })),
+    );
+    await push(
+      s.app,
+      phone2,
+      helps.map((h) => ({
+        mutationId: next(phone2),
+        table: 'help_requests' as const,
+        record: { ...h, outcome: 'partly' },
+      })),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await api(
+        s.app,
+        s.coordinator.token,
+        'GET',
+        `/conflicts?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      const body = res.json();
+      expect(body.mergesTotal).toBe(120);
+      seen.push(...body.merges.map((m: { recordId: string }) => m.recordId));
+      cursor = body.cursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen.sort()).toEqual(helps.map((h) => h.id as string).sort());
   });
 });

@@ -53,6 +53,18 @@ describe.each(testDatabases())('data protection on $name', ({ url }) => {
     await api(s.app, s.coordinator.token, 'PATCH', `/records/borrowers/${borrower.id}`, {
       changes: { name: 'Anaïs Dupont-Martin' },
     });
+    // The export names what its ids point to (the item's asset tag, who changed the record), so
+    // the workspace shows it in words (BorrowerData.tsx).
+    const corrected = (await api(s.app, s.coordinator.token, 'GET', '/borrowers/B-0042/export')).json();
+    expect(corrected.changes).toEqual([
+      expect.objectContaining({
+        table: 'borrowers',
+        userId: s.coordinator.user.id,
+        after: expect.objectContaining({ name: 'Anaïs Dupont-Martin' }),
+      }),
+    ]);
+    expect(corrected.names.equipment).toEqual({ [item.id as string]: item.assetTag });
+    expect(corrected.names.users).toEqual({ [s.coordinator.user.id]: s.coordinator.user.name });
 
     const erased = await api(s.app, s.coordinator.token, 'POST', '/borrowers/B-0042/erase');
     expect(erased.json()).toEqual({ erased: true });

@@ -156,6 +156,33 @@ describe.each(testDatabases())('review routes on $name', ({ url }) => {
     expect(mine?.record?.topics).toEqual(['e_banking']);
   });
 
+  it('names the users, places and partners its records and audit entries point to', async () => {
+    const partner = crypto.randomUUID();
+    await push(s.app, s.coordinator, [
+      { mutationId: next(s.coordinator), table: 'locations', record: { id: place, name: 'Markt Kiel' } },
+      { mutationId: next(s.coordinator), table: 'partners', record: { id: partner, name: 'OCMW' } },
+    ]);
+    const list = (await api(s.app, s.coordinator.token, 'GET', '/records/help_requests')).json();
+    expect(list.names).toMatchObject({
+      users: { [s.volunteer.user.id]: 'Vera' },
+      locations: { [place]: 'Markt Kiel' },
+    });
+    const patched = await api(s.app, s.coordinator.token, 'PATCH', `/records/help_requests/${ids[2]}`, {
+      changes: { outcome: 'referred', referralPartnerIds: [partner] },
+    });
+    expect(patched.statusCode).toBe(200);
+    const detail = (await api(s.app, s.coordinator.token, 'GET', `/records/help_requests/${ids[2]}`)).json();
+    expect(detail.names).toEqual({
+      users: { [s.volunteer.user.id]: 'Vera', [s.coordinator.user.id]: 'Coco' },
+      locations: {},
+      partners: { [partner]: 'OCMW' },
+      equipment: {},
+    });
+    // Another organisation's coordinator learns no name through its own (empty) answers.
+    const other = (await api(s.app, s.otherOrg.coordinator.token, 'GET', '/records/help_requests')).json();
+    expect(other).toMatchObject({ records: [], names: { users: {}, locations: {}, partners: {} } });
+  });
+
   it('refuses an invalid correction and saves nothing of it', async () => {
     const before = (await api(s.app, s.coordinator.token, 'GET', `/records/help_requests/${ids[0]}`)).json();
     for (const body of [
@@ -194,5 +221,50 @@ describe.each(testDatabases())('review routes on $name', ({ url }) => {
       await api(s.app, s.coordinator.token, 'GET', '/records/help_requests?reviewState=reviewed')
     ).json();
     expect(reviewed.records.map((r: { id: string }) => r.id).sort()).toEqual([ids[0], ids[2]].sort());
+  });
+
+  it('puts a reviewed record its volunteer then changes back to new; an unchanged save stays reviewed (issue 11, finding 7)', async () => {
+    const record = helpRequest({ occurredAt: '2026-11-19T09:00:00Z', topics: ['email'], note: 'first' });
+    const id = record.id as string;
+    await push(s.app, s.volunteer, [{ mutationId: next(s.volunteer), table: 'help_requests', record }]);
+    const reviewed = await api(s.app, s.coordinator.token, 'POST', '/records/help_requests/review', {
+      ids: [id],
+      reviewState: 'reviewed',
+    });
+    expect(reviewed.json()).toEqual({ updated: 1 });
+    const state = async () =>
+      (await api(s.app, s.coordinator.token, 'GET', `/records/help_requests/${id}`)).json().record
+        .reviewState as string;
+    expect(await state()).toBe('reviewed');
+    const version = () =>
+      s.db.selectFrom('help_requests').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+
+    // The phone saves it again as it was (a new updatedAt only): still reviewed.
+    const same = await push(s.app, s.volunteer, [
+      {
+        mutationId: next(s.volunteer),
+        table: 'help_requests',
+        record: { ...record, updatedAt: '2026-11-19T10:00:00Z' },
+        baseVersion: (await version()).version,
+      },
+    ]);
+    expect(same.results[0]!.status).toBe('applied');
+    expect(await state()).toBe('reviewed');
+
+    // The volunteer changes what it says: nobody reviewed that, so it is new again.
+    const changed = await push(s.app, s.volunteer, [
+      {
+        mutationId: next(s.volunteer),
+        table: 'help_requests',
+        record: { ...record, note: 'changed after review', topics: ['email', 'itsme'] },
+        baseVersion: (await version()).version,
+      },
+    ]);
+    expect(changed.results[0]!.status).toBe('applied');
+    expect(await state()).toBe('new');
+    const inbox = (
+      await api(s.app, s.coordinator.token, 'GET', '/records/help_requests?reviewState=new')
+    ).json();
+    expect(inbox.records.map((r: { id: string }) => r.id)).toContain(id);
   });
 });

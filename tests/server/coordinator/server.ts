@@ -8,7 +8,6 @@ import { buildApp } from '../../../src/server/app';
 import { loadConfig } from '../../../src/server/config';
 import type { Db } from '../../../src/server/db';
 import { up } from '../../../src/server/db/migrations/20261123T1000_coordinator';
-import { FailedAttempts } from '../../../src/server/http/attempts';
 import { authenticate } from '../../../src/server/http/auth';
 import { coordinatorRoutes } from '../../../src/server/routes/coordinator';
 import { startTestServer, type TestServer } from '../helpers';
@@ -32,8 +31,7 @@ export async function startCoordinatorServer(dbUrl: string): Promise<TestServer>
   const deps = {
     db: s.db,
     config,
-    attempts: new FailedAttempts(),
-    authenticate: authenticate(s.db, config.tokenIdleDays),
+    authenticate: authenticate(s.db, config),
   };
   await app.register(async (api) => coordinatorRoutes(api, deps), { prefix: '/api/v1' });
   await app.ready();

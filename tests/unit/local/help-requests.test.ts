@@ -63,7 +63,14 @@ describe('help request repository', () => {
 
   it('remembers place, channel and language of the last saved entry', async () => {
     freshDb();
-    await saveHelpRequest(helpDraft({ channel: 'permanence', language: 'fr' }));
-    expect(await lastHelpDefaults()).toEqual({ locationId: null, channel: 'permanence', language: 'fr' });
+    await saveHelpRequest(helpDraft({ channel: 'door_to_door', language: 'fr' }));
+    expect(await lastHelpDefaults()).toEqual({ locationId: null, channel: 'door_to_door', language: 'fr' });
+  });
+
+  it('keeps the last channel that was not a permanence (only true while that one is open)', async () => {
+    freshDb();
+    await saveHelpRequest(helpDraft({ channel: 'phone' }));
+    await saveHelpRequest(helpDraft({ channel: 'permanence', language: 'nl' }));
+    expect(await lastHelpDefaults()).toEqual({ locationId: null, channel: 'phone', language: 'nl' });
   });
 });

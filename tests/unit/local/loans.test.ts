@@ -22,6 +22,7 @@ describe('equipment and loans', () => {
     const db = freshDb();
     const item = await seedEquipment(db);
     const loan = await lendEquipment({
+      consent: true,
       equipmentId: item.id,
       kind: 'loan',
       borrowerCode: 'B-17',
@@ -31,9 +32,12 @@ describe('equipment and loans', () => {
     expect((await db.equipment.get(item.id))?.status).toBe('on_loan');
     expect((await db.outbox.toArray()).map((e) => e.table)).toEqual(['loans']);
 
-    const err = await lendEquipment({ equipmentId: item.id, kind: 'loan', borrowerCode: 'B-18' }).catch(
-      (e) => e,
-    );
+    const err = await lendEquipment({
+      consent: true,
+      equipmentId: item.id,
+      kind: 'loan',
+      borrowerCode: 'B-18',
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(LoanBlockedError);
     expect((err as LoanBlockedError).openLoan.id).toBe(loan.id);
     expect(await db.loans.count()).toBe(1);
@@ -44,6 +48,7 @@ describe('equipment and loans', () => {
     const db = freshDb();
     const item = await seedEquipment(db);
     const loan = await lendEquipment({
+      consent: true,
       equipmentId: item.id,
       kind: 'loan',
       borrowerCode: 'B-17',
@@ -60,7 +65,7 @@ describe('equipment and loans', () => {
     expect(await listOpenLoans()).toEqual([]);
     expect((await db.equipment.get(item.id))?.status).toBe('ready');
     await expect(
-      lendEquipment({ equipmentId: item.id, kind: 'loan', borrowerCode: 'B-19' }),
+      lendEquipment({ consent: true, equipmentId: item.id, kind: 'loan', borrowerCode: 'B-19' }),
     ).resolves.toMatchObject({
       status: 'active',
     });

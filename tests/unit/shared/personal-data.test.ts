@@ -1,10 +1,10 @@
-// Every personal field of DESIGN.md carries its personal-data marker in the schema itself, with
+// Every personal field (src/shared/README.md "Personal data") carries its personal-data marker in the schema itself, with
 // the class whose retention rule applies; the retention job and the reports read these markers.
 import { describe, expect, it } from 'vitest';
 import { personalFields, retentionDays, type PersonalDataClass } from '../../../src/shared/personal-data';
 import { inputSchemas, serverFields, TABLES, type TableName } from '../../../src/shared/records';
 
-/** The personal fields of each table as DESIGN.md ("Data model", personal data) describes them. */
+/** The personal fields of each table as src/shared/README.md ("Personal data") describes them. */
 const EXPECTED: Record<TableName, Record<string, PersonalDataClass>> = {
   help_requests: {
     ageBand: 'quasi_identifier',
@@ -50,7 +50,7 @@ describe('personal-data markers', () => {
     expect(marked(inputSchemas.loans).borrowerCode).toBe('pseudonym_link');
   });
 
-  it('keeps the retention of each class as DESIGN.md states it', () => {
+  it('keeps the retention of each class as src/shared/README.md states it', () => {
     expect(retentionDays).toEqual({
       free_text: 26 * 7, // 26 weeks
       pseudonym_link: 365, // 12 months

@@ -22,7 +22,7 @@ export const fullRecords: { [T in TableName]: InputOf<T> } = {
     referralPartnerIds: [OTHER_ID],
     followUpNeeded: true,
     durationBand: '15_30',
-    didItThemselves: true,
+    didItThemselves: 'together',
     ageBand: '66_75',
     gender: 'not_asked',
     language: 'nl',

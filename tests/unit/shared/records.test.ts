@@ -3,6 +3,8 @@
 // on the field at fault (the path the forms and the API's `issues` show).
 import { describe, expect, it } from 'vitest';
 import {
+  didItThemselvesOf,
+  DID_IT_THEMSELVES,
   inputSchemas,
   SERVER_FIELD_NAMES,
   TABLES,
@@ -41,6 +43,31 @@ describe('valid records', () => {
   it('accepts null for the optional fields that may be cleared', () => {
     const help = { ...minimalRecords.help_requests, ageBand: null, note: null, locationId: null };
     expect(issuesOf(inputSchemas.help_requests, help)).toEqual([]);
+  });
+
+  it('takes "did it themselves" as a choice, and the boolean older phones send mapped to one', () => {
+    for (const choice of [...DID_IT_THEMSELVES, null]) {
+      const parsed = inputSchemas.help_requests.parse({
+        ...minimalRecords.help_requests,
+        didItThemselves: choice,
+      });
+      expect(parsed.didItThemselves).toBe(choice);
+    }
+    const old = (v: boolean) =>
+      inputSchemas.help_requests.parse({ ...minimalRecords.help_requests, didItThemselves: v })
+        .didItThemselves;
+    expect(old(true)).toBe('yes');
+    expect(old(false)).toBe('helper');
+    expect(
+      issuesOf(inputSchemas.help_requests, { ...minimalRecords.help_requests, didItThemselves: 'maybe' }),
+    ).toEqual([expect.objectContaining({ path: ['didItThemselves'] })]);
+    expect([true, false, 'together', 'nonsense', undefined].map(didItThemselvesOf)).toEqual([
+      'yes',
+      'helper',
+      'together',
+      null,
+      null,
+    ]);
   });
 
   it('trims short texts', () => {

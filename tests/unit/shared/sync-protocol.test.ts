@@ -1,4 +1,4 @@
-// The sync wire format (API.md "Sync"): the push envelope is strict and bounded, pull queries
+// The sync wire format (src/server/routes/sync.doc.ts): the push envelope is strict and bounded, pull queries
 // are coerced from the query string and bounded, and the server's answers parse.
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// The built-in topic catalogue: unique valid keys, the list of DESIGN.md, and a label in every
+// The built-in topic catalogue: unique valid keys, the list of src/shared/README.md, and a label in every
 // UI language (the help form shows them as chips).
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/shared/i18n/en';
@@ -10,7 +10,7 @@ import { BUILTIN_TOPICS, COMMON_TOPICS } from '../../../src/shared/topics';
 const catalogues: Record<string, Record<string, string>> = { en, nl, fr };
 
 describe('built-in topics', () => {
-  it('are the catalogue keys of DESIGN.md, each once', () => {
+  it('are the catalogue keys of src/shared/README.md, each once', () => {
     expect(new Set(BUILTIN_TOPICS).size).toBe(BUILTIN_TOPICS.length);
     expect([...BUILTIN_TOPICS].sort()).toEqual(
       [

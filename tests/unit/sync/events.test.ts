@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The browser-event triggers of the sync (DESIGN.md "Triggers"): coming back online and the page
+// The browser-event triggers of the sync (src/sync/README.md "Triggers"): coming back online and the page
 // becoming visible sync at once, even during a backoff; a hidden page does not; and
 // `navigator.onLine === false` is only a hint: the sync still tries (its request decides).
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -8,7 +8,7 @@ import { helpDraft, newPhone, serverEquipment } from './helpers';
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-}, 60_000);
+});
 afterAll(async () => {
   await server?.close();
 });
@@ -64,7 +64,12 @@ describe('sync failures', () => {
       status: 'ready',
       syncState: 'synced',
     });
-    const loan = await lendEquipment({ equipmentId: ghost, kind: 'loan', borrowerCode: 'B-9' });
+    const loan = await lendEquipment({
+      consent: true,
+      equipmentId: ghost,
+      kind: 'loan',
+      borrowerCode: 'B-9',
+    });
     const good = await saveHelpRequest(helpDraft());
     const report = await phone.engine.sync();
     expect(report).toMatchObject({ ok: true, push: { rejected: 1, applied: 1 } });
@@ -100,7 +105,12 @@ describe('sync failures', () => {
       status: 'ready',
       syncState: 'synced',
     });
-    const loan = await lendEquipment({ equipmentId: ghost, kind: 'loan', borrowerCode: 'B-8' });
+    const loan = await lendEquipment({
+      consent: true,
+      equipmentId: ghost,
+      kind: 'loan',
+      borrowerCode: 'B-8',
+    });
     expect((await phone.engine.sync()).error?.code).toBe('network');
     const report = await phone.engine.sync();
     expect(report).toMatchObject({ ok: true, push: { rejected: 1, skipped: 0 } });
@@ -116,9 +126,9 @@ describe('sync failures', () => {
     const [p1, p2] = [await newPhone(server, 'volunteer'), await newPhone(server, 'volunteer')];
     for (const p of [p1, p2]) expect((await p.engine.sync()).ok).toBe(true);
     p1.use();
-    await lendEquipment({ equipmentId, kind: 'loan', borrowerCode: 'B-1' });
+    await lendEquipment({ consent: true, equipmentId, kind: 'loan', borrowerCode: 'B-1' });
     p2.use();
-    const second = await lendEquipment({ equipmentId, kind: 'loan', borrowerCode: 'B-2' });
+    const second = await lendEquipment({ consent: true, equipmentId, kind: 'loan', borrowerCode: 'B-2' });
     expect((await p1.engine.sync()).push.applied).toBe(1);
     const report = await p2.engine.sync();
     expect(report).toMatchObject({ ok: true, push: { conflicts: 1 } });

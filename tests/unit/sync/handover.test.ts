@@ -3,7 +3,7 @@
 // organisation, and never sees the previous person's records once those are on the server.
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, OtherUsersRecordsError, saveHelpRequest, type DigitafelDb } from '../../../src/local';
 import type { Session } from '../../../src/shared/api';
 import { createApiClient } from '../../../src/sync/api-client';
@@ -12,8 +12,6 @@ import { forgetSession, readSession, storeSession } from '../../../src/sync/sess
 import { storedRecord } from '../../server/fixtures';
 import { api, login, startTestServer, TEST_PASSWORD, type TestServer } from '../../server/helpers';
 import { helpDraft } from './helpers';
-
-vi.setConfig({ testTimeout: 20_000 });
 
 let server: TestServer;
 let second: Session; // another volunteer of the same organisation
@@ -28,7 +26,7 @@ beforeAll(async () => {
   });
   expect(res.statusCode).toBe(201);
   second = await login(server.app, email);
-}, 60_000);
+});
 afterAll(async () => {
   await server?.close();
 });

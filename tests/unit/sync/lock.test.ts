@@ -8,6 +8,7 @@ import { startSyncTriggers } from '../../../src/sync/triggers';
 import { helpDraft } from './helpers';
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
 });
 
@@ -50,13 +51,19 @@ describe('sync after a save', () => {
       purged: 0,
     };
     const sync = vi.fn(async () => report);
-    // A debounce far longer than two saves take even on a busy machine, so both share one sync.
+    // The triggers' clock is faked (IndexedDB, which runs on setImmediate, is not): the debounce
+    // runs out when the test says so, not when a busy machine happens to be slow between saves.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const t = startSyncTriggers({ sync }, { debounceMs: 1_500 });
-    await vi.waitFor(() => expect(sync).toHaveBeenCalledTimes(1)); // on start
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync).toHaveBeenCalledTimes(1); // on start
     await saveHelpRequest(helpDraft());
-    await saveHelpRequest(helpDraft());
+    await vi.advanceTimersByTimeAsync(1_000);
+    await saveHelpRequest(helpDraft()); // restarts the debounce
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(sync).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(sync).toHaveBeenCalledTimes(2), { timeout: 4_000, interval: 50 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sync).toHaveBeenCalledTimes(2);
     t.stop(); // nothing else was pending: no further sync
     expect(sync).toHaveBeenCalledTimes(2);
   });

@@ -27,7 +27,6 @@ export async function queueHelpRequests(
         baseVersion: null,
         record: toInput('help_requests', row),
         createdAt: now,
-        attempts: 0,
       })),
     );
     await setMeta(db, 'nextMutationId', rows.length + 1);

@@ -3,7 +3,7 @@
 // borrowers table, not in a returned loan, not in the outbox), and synced records older than
 // 30 days are purged, while open sessions and loans stay.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   endPermanence,
   lendEquipment,
@@ -17,13 +17,10 @@ import { createSyncEngine } from '../../../src/sync/engine';
 import { startTestServer, type TestServer } from '../../server/helpers';
 import { helpDraft, newPhone, serverEquipment } from './helpers';
 
-// Real server round trips: allow for a busy 2-core CI machine.
-vi.setConfig({ testTimeout: 20_000 });
-
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-}, 60_000);
+});
 afterAll(async () => {
   await server?.close();
 });
@@ -62,7 +59,7 @@ describe('retention on the phone', () => {
     const volunteer = await newPhone(server, 'volunteer');
     expect((await volunteer.engine.sync()).ok).toBe(true);
     volunteer.use();
-    const loan = await lendEquipment({ equipmentId, kind: 'loan', borrowerCode: 'B-RET' });
+    const loan = await lendEquipment({ consent: true, equipmentId, kind: 'loan', borrowerCode: 'B-RET' });
     await returnLoan(loan.id, { conditionIn: 'fine' });
     expect(JSON.stringify(await volunteer.db.outbox.toArray())).toContain('B-RET');
     const report = await volunteer.engine.sync();
@@ -95,7 +92,7 @@ describe('retention on the phone', () => {
     const closed = await startPermanence({ locationId: null, kind: 'digi_table' });
     await endPermanence(closed.id, { notes: 'done' });
     const open = await startPermanence({ locationId: null, kind: 'permanence' });
-    const loan = await lendEquipment({ equipmentId, kind: 'loan', borrowerCode: 'B-OLD' });
+    const loan = await lendEquipment({ consent: true, equipmentId, kind: 'loan', borrowerCode: 'B-OLD' });
     expect((await phone.engine.sync()).push.applied).toBe(6);
 
     // 31 days later (the phone's clock): the open permanence and the open loan must stay.

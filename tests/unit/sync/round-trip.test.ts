@@ -19,7 +19,7 @@ describe.each(testDatabases())('sync against the real server on $name', ({ url }
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ dbUrl: url });
-  }, 60_000);
+  });
   afterAll(async () => {
     await server?.close();
   });
@@ -59,7 +59,7 @@ describe.each(testDatabases())('sync against the real server on $name', ({ url }
     expect(await findEquipmentByAssetTag('lap-7')).toMatchObject({ id: equipmentId, status: 'ready' });
 
     // A loan made there reaches the server, which derives the equipment status; it comes back down.
-    const loan = await lendEquipment({ equipmentId, kind: 'loan', borrowerCode: 'B-1' });
+    const loan = await lendEquipment({ consent: true, equipmentId, kind: 'loan', borrowerCode: 'B-1' });
     expect((await second.engine.sync()).push.applied).toBe(1);
     expect(await second.db.loans.get(loan.id)).toMatchObject({ syncState: 'synced', status: 'active' });
     expect((await phone.engine.sync()).ok).toBe(true);
@@ -79,7 +79,7 @@ describe.each(testDatabases())('sync against the real server on $name', ({ url }
     const h = await saveHelpRequest(helpDraft());
     const p = await startPermanence({ locationId: null, kind: 'permanence' });
     await endPermanence(p.id, { notes: 'first' });
-    const loan = await lendEquipment({ equipmentId, kind: 'loan', borrowerCode: 'B-DEL' });
+    const loan = await lendEquipment({ consent: true, equipmentId, kind: 'loan', borrowerCode: 'B-DEL' });
     expect((await phone.engine.sync()).push.applied).toBe(4);
 
     await saveHelpRequest({ ...helpDraft(), id: h.id, outcome: 'partly' });

@@ -2,6 +2,7 @@
 // POST /borrowers/:code/erase, and GET /people (the organisation's users, for names and filters).
 import type { FastifyInstance } from 'fastify';
 import { borrowerParams } from '../../../shared/review';
+import { recordSecurityEvent } from '../../db/security-events.repository';
 import { parseOr400 } from '../../http/errors';
 import { exportBorrower, eraseBorrower, retentionStatus } from '../../coordinator/data-protection';
 import { coordDb } from '../../coordinator/db';
@@ -20,13 +21,18 @@ export function privacyRoutes(app: FastifyInstance, { db, authenticate }: Deps):
     const auth = coordinator(request);
     const { code } = parseOr400(borrowerParams, request.params);
     void reply.header('cache-control', 'no-store');
-    return exportBorrower(cdb, auth.orgId, code);
+    const exported = await exportBorrower(cdb, auth.orgId, code);
+    // Who handed a borrower's data out, and when; never which borrower (no code, no name).
+    await recordSecurityEvent(db, { orgId: auth.orgId, kind: 'borrower_exported', actorId: auth.userId });
+    return exported;
   });
 
   app.post('/borrowers/:code/erase', { onRequest: authenticate }, async (request) => {
     const auth = coordinator(request);
     const { code } = parseOr400(borrowerParams, request.params);
-    return eraseBorrower(cdb, auth, code);
+    const erased = await eraseBorrower(cdb, auth, code);
+    await recordSecurityEvent(db, { orgId: auth.orgId, kind: 'borrower_erased', actorId: auth.userId });
+    return erased;
   });
 
   app.get('/people', { onRequest: authenticate }, async (request) => {

@@ -1,11 +1,13 @@
-// GET /reports/summary and GET /export/:table.csv.
+// GET /reports/summary and GET /export/:table.(csv|xlsx).
 import type { FastifyInstance } from 'fastify';
+import { preferredLanguage } from '../../../shared/i18n';
 import { tableName } from '../../../shared/records';
 import { reportQuery } from '../../../shared/report';
 import { exportParams, exportQuery } from '../../../shared/review';
+import { recordSecurityEvent } from '../../db/security-events.repository';
 import { HttpError, parseOr400 } from '../../http/errors';
 import { coordDb } from '../../coordinator/db';
-import { exportCsv } from '../../coordinator/export';
+import { acceptedLanguages, buildExport } from '../../coordinator/export-file';
 import { reportSummary } from '../../coordinator/report-summary';
 import type { Deps } from '../deps';
 import { coordinator } from './guard';
@@ -21,15 +23,33 @@ export function reportRoutes(app: FastifyInstance, { db, authenticate }: Deps): 
   app.get('/export/:file', { onRequest: authenticate }, async (request, reply) => {
     const auth = coordinator(request);
     const { file } = parseOr400(exportParams, request.params);
-    const table = tableName.safeParse(file.slice(0, -'.csv'.length));
+    const [base = '', ext] = file.split('.') as [string, 'csv' | 'xlsx'];
+    const table = tableName.safeParse(base);
     if (!table.success) throw new HttpError(404, 'not_found', `no table named ${file}`);
     const period = parseOr400(exportQuery, request.query);
-    const csv = await exportCsv(cdb, auth.orgId, table.data, period);
-    const name = `${table.data}${period.from ? `_${period.from.slice(0, 10)}` : ''}${period.to ? `_${period.to.slice(0, 10)}` : ''}.csv`;
+    const format = period.format ?? 'readable';
+    if (format === 'raw' && ext === 'xlsx') {
+      throw new HttpError(400, 'validation_failed', 'the raw export is CSV only', [
+        { code: 'custom', path: ['format'], message: 'use <table>.csv for format=raw' },
+      ]);
+    }
+    const lang = period.lang ?? preferredLanguage(acceptedLanguages(request.headers['accept-language']));
+    const file_ = await buildExport(cdb, auth.orgId, table.data, period, { format, ext, lang });
+    await recordSecurityEvent(db, {
+      orgId: auth.orgId,
+      kind: 'export',
+      actorId: auth.userId,
+      details: {
+        table: table.data,
+        format: format === 'raw' ? 'raw_csv' : ext,
+        from: period.from ?? null,
+        to: period.to ?? null,
+      },
+    });
     return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('content-type', file_.contentType)
+      .header('content-disposition', file_.disposition)
       .header('cache-control', 'no-store')
-      .send(csv);
+      .send(file_.body);
   });
 }
