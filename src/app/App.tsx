@@ -1,16 +1,18 @@
 // The app's root: language, session and route decide the screen. Without a session every
-// route shows sign-in (the enrolment route enrols, the reset route sets a password instead). Feature screens are lazy chunks.
-// Ships in the first load.
+// route shows sign-in (the enrolment route enrols, the reset route sets a password instead).
+// Feature screens are lazy chunks. Ships in the first load, without the local database: Home
+// (which reads it) is a lazy chunk too, that main.tsx preloads on a phone where someone is
+// signed in, so sign-in on a new phone needs no Dexie (tests/dist/budget.test.ts).
 import { t } from '../shared/i18n';
 import { SignIn } from './auth/SignIn';
-import { Home } from './home/Home';
 import { useRoute, type Route } from './router';
-import { refreshSession, useSession } from './session';
+import { assumeSignedOut, refreshSession, useSession } from './session';
 import { lazyScreen } from './ui/lazy';
 import { ReloadPrompt } from './ui/ReloadPrompt';
 import { Screen } from './ui/Screen';
 import { useLang } from './ui/useLang';
 
+export const Home = lazyScreen(() => import('./home/Home').then((m) => m.Home));
 const HelpForm = lazyScreen(() => import('./help/HelpForm').then((m) => m.HelpForm));
 const PermanencePage = lazyScreen(() => import('./permanence/PermanencePage').then((m) => m.PermanencePage));
 const PermanenceEdit = lazyScreen(() => import('./permanence/PermanenceEdit').then((m) => m.PermanenceEdit));
@@ -23,9 +25,21 @@ const Review = lazyScreen(() => import('./workspace/CoordinatorApp').then((m) =>
 const Enrol = lazyScreen(() => import('./auth/Enrol').then((m) => m.Enrol));
 const Reset = lazyScreen(() => import('./auth/Reset').then((m) => m.Reset));
 
-/** Reads the stored session before the first render, so the first screen shows at once. */
+/**
+ * Before the first render, on a phone where someone was signed in at the last start: reads the
+ * stored session and fetches Home, so App shows the full Home at once over the entry's shell.
+ */
 export async function loadSession(): Promise<void> {
-  await refreshSession();
+  await Promise.all([refreshSession(), Home.preload()]);
+}
+
+/**
+ * Before the first render on a phone where nobody was signed in: sign-in shows at once. Call
+ * the returned function once it is on display: it reads the stored session in the background.
+ */
+export function startSignedOut(): () => void {
+  assumeSignedOut();
+  return () => void refreshSession();
 }
 
 function Signed({ route }: { route: Route }) {

@@ -1,13 +1,14 @@
 // Who is signed in on this phone, for the UI: a small store over the sync engine's session
 // (kept in the local database) so every screen re-renders on sign-in and sign-out. The only
-// app module that talks to src/sync about sessions. Ships in the first load, so it reads the
-// session straight from the local database (src/sync/session.ts): the sync engine, the API
-// client and the zod schemas they carry load after the first screen.
+// app module that talks to src/sync about sessions. Ships in the first load without the local
+// database: Dexie and src/sync/session.ts come in `session-store.ts`, loaded when a session is
+// read or stored, so the sign-in screen of a new phone shows before Dexie has downloaded
+// (tests/dist/budget.test.ts). The sync engine, the API client and the zod schemas load later.
 import { useEffect, useState } from 'preact/hooks';
-import { getDb, getMeta } from '../local/meta';
 import type { Session } from '../shared/api';
-import { forgetSession, readSession, storeSession, type StoreOptions } from '../sync/session';
-import { useLive } from './ui/useLive';
+import type { StoreOptions } from '../sync/session';
+
+const store = () => import('./session-store');
 
 /** undefined: not known yet; null: nobody signed in. */
 let current: Session | null | undefined;
@@ -31,14 +32,16 @@ function emit(): void {
 
 /** Reads the stored session again (after start, or when the engine may have dropped it). */
 export async function refreshSession(): Promise<Session | null> {
-  current = (await readSession(getDb())) ?? null;
+  const { readSessionNow } = await store();
+  current = (await readSessionNow()) ?? null;
   emit();
   return current;
 }
 
 /** Stores a session from sign-in or enrolment and shows the app. */
 export async function signedIn(session: Session, opts?: StoreOptions): Promise<void> {
-  await storeSession(getDb(), session, opts);
+  const { storeSessionNow } = await store();
+  await storeSessionNow(session, opts);
   current = session;
   emit();
   void import('./sync-start').then((m) => m.appSyncNow()).catch(() => undefined);
@@ -49,10 +52,20 @@ export async function signedIn(session: Session, opts?: StoreOptions): Promise<v
  * when there are none, the synced records and reference data are forgotten too.
  */
 export async function signOut(): Promise<{ cleared: boolean }> {
-  const result = await forgetSession(getDb());
+  const { forgetSessionNow } = await store();
+  const result = await forgetSessionNow();
   current = null;
   emit();
   return result;
+}
+
+/**
+ * Starts the app on a phone where nobody was signed in at the last start (no hint): the
+ * sign-in screen shows at once. The caller reads the stored session (`refreshSession`) once
+ * the screen is on display, in case the hint was lost (then Home replaces sign-in).
+ */
+export function assumeSignedOut(): void {
+  if (current === undefined) current = null;
 }
 
 /** The session (null when signed out, undefined while loading); re-renders on change. */
@@ -68,20 +81,6 @@ export function useSession(): Session | null | undefined {
     };
   }, []);
   return s;
-}
-
-/** The organisation `orgId` (name, privacy contact) as last fetched, if it is that one. */
-export function useOrg(
-  orgId: string | undefined,
-): { name: string; privacyContact?: string | null } | undefined {
-  const org = useLive(() => getMeta(getDb(), 'org'));
-  return org && org.id === orgId ? org : undefined;
-}
-
-/** The name of the organisation `orgId` as last fetched (src/app/sync-start.ts), if it is that one. */
-export function useOrgName(orgId: string | undefined): string | undefined {
-  const org = useLive(() => getMeta(getDb(), 'org'));
-  return org && org.id === orgId ? org.name : undefined;
 }
 
 /** A short label for this install, shown to coordinators in the device list. */

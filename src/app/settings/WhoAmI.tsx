@@ -1,7 +1,8 @@
 // Whose phone this is: the signed-in person, their e-mail (none for a phone enrolled by QR
 // code), role and organisation (remembered from GET /me, so it shows offline too).
 import { label, t } from '../../shared/i18n';
-import { useOrgName, useSession } from '../session';
+import { useOrgName } from '../org';
+import { useSession } from '../session';
 
 /** Name, e-mail, role and organisation of the signed-in person. */
 export function WhoAmI() {

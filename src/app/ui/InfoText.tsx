@@ -4,7 +4,8 @@
 import { useState } from 'preact/hooks';
 import { infoText, type InfoKind, type InfoParties } from '../../shared/info-texts';
 import { getLanguage, LANGS, t, type Lang } from '../../shared/i18n';
-import { useOrg, useSession } from '../session';
+import { useOrg } from '../org';
+import { useSession } from '../session';
 
 const NATIVE_NAMES: Record<Lang, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };
 
