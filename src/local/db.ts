@@ -192,11 +192,12 @@ export class DigitafelDb extends Dexie {
       });
     if (TEST_SCHEMA_BUMP) {
       // Only in the second build of tests/e2e/upgrade-data.test.ts (DIGITAFEL_TEST_SCHEMA_BUMP=1):
-      // a harmless version 4 (one more index, an upgrade that rewrites every outbox entry as it
-      // is) so the test can prove that a schema upgrade keeps every unsent record. Removed from
-      // every other build as dead code.
-      this.version(4)
-        .stores({ ...SCHEMA_V3, help_requests: `${SCHEMA_V3.help_requests}, updatedAt` })
+      // a harmless version after the last real one (one more, empty table, an upgrade that
+      // rewrites every outbox entry as it is) so the test can prove that a schema upgrade keeps
+      // every unsent record. `verno` is the highest version declared above, so a new real
+      // version needs no change here. Removed from every other build as dead code.
+      this.version(this.verno + 1)
+        .stores({ upgrade_probe: 'id' })
         .upgrade((tx) =>
           tx
             .table('outbox')

@@ -66,9 +66,15 @@ describe('coordinator workspace', () => {
     const errors = recordErrors(page);
     const responses: Response[] = [];
     page.on('response', (r) => responses.push(r));
+    // The dashboard fetches its chart code once its figures are in: wait for that response
+    // (network idle can come first on a loaded machine, while the page is busy, not waiting).
+    const chart = page.waitForResponse((r) => new URL(r.url()).pathname.slice(1) === chartChunk, {
+      timeout: 300_000,
+    });
     const navigation = await page.goto('/#/review/dashboard');
     expect(navigation?.fromServiceWorker()).toBe(true);
     await page.getByRole('navigation', { name: coordinatorEn['nav.label'], exact: true }).waitFor();
+    await chart;
     await page.waitForLoadState('networkidle');
     const coordinatorResponses = responses.filter((r) =>
       coordinatorFiles.has(new URL(r.url()).pathname.slice(1)),

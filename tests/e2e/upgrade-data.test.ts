@@ -98,7 +98,7 @@ describe('upgrade with unsent records', () => {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect.poll(() => waitingWorker(page), { timeout: 60_000 }).toBe(true);
     const prompt = page.getByRole('status').filter({ hasText: msg('update.ready') });
-    await prompt.waitFor({ timeout: 15_000 });
+    await prompt.waitFor({ timeout: 60_000 });
     // The reload comes once the new worker has taken over, which on a loaded machine can take a
     // while: wait for the new document (the mark set here is gone), not for a fixed time.
     await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
@@ -114,13 +114,14 @@ describe('upgrade with unsent records', () => {
       .toBe(true);
     await waitForServiceWorkerControl(page);
     await gotoRoute(page, '#/');
-    await expect.poll(() => dbVersion(page), { timeout: 15_000 }).toBe(40); // Dexie version 4
-    expect(before).toBe(30);
+    // One Dexie version more (Dexie reports version x 10 to IndexedDB).
+    expect(before).toBeGreaterThanOrEqual(30);
+    await expect.poll(() => dbVersion(page), { timeout: 60_000 }).toBe(before! + 10);
     expect(await countStore(page, 'help_requests')).toBe(RECORDS);
     expect(await countStore(page, 'outbox')).toBe(RECORDS);
 
     proxy.setRate(0);
-    await syncUntilEmpty(page, 120_000);
+    await syncUntilEmpty(page, 300_000);
     const onServer = await org.coordinator.records('help_requests');
     console.log(
       `upgrade: ${RECORDS} unsent records, database ${before} -> ${await dbVersion(page)}, ` +
@@ -129,6 +130,6 @@ describe('upgrade with unsent records', () => {
     expect(onServer.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(onServer.filter((r) => r.version !== 1)).toEqual([]);
     // A backstop only: two builds' worth of precache, 1,000 records imported, migrated and sent
-    // took 2 minutes on a 2-core machine at load 12.
-  }, 420_000);
+    // took 2 minutes on a 2-core machine at load 12; at load 20 the import alone took over 2.
+  }, 900_000);
 });
