@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { en as coordEn, type CoordKey } from '../../src/shared/i18n/coordinator/en';
+import { en as coordEn, type CoordKey, type CoordMessages } from '../../src/shared/i18n/coordinator/en';
+import { fr as coordFr } from '../../src/shared/i18n/coordinator/fr';
+import { nl as coordNl } from '../../src/shared/i18n/coordinator/nl';
 import { countStore } from './browser';
 import { exact, gotoRoute, homeActions, msg } from './screens';
 
@@ -73,9 +75,26 @@ export async function syncUntilEmpty(page: Page, timeout = 120_000, interval = 1
     .toBe(0);
 }
 
-/** The English coordinator text of a key (src/shared/i18n/coordinator/en.ts), placeholders filled. */
+const COORDINATOR_CATALOGUES: Record<'en' | 'nl' | 'fr', CoordMessages> = {
+  en: coordEn,
+  nl: coordNl,
+  fr: coordFr,
+};
+let coordinatorWords: CoordMessages = coordEn;
+
+/**
+ * The language `cmsg` (and so `gotoReview`) reads the workspace in: English unless a script
+ * that switched the app's language says otherwise (tests/e2e/screenshots.ts).
+ */
+export function readWorkspaceIn(lang: 'en' | 'nl' | 'fr'): void {
+  coordinatorWords = COORDINATOR_CATALOGUES[lang];
+}
+
+/** The coordinator text of a key (src/shared/i18n/coordinator/, English by default), placeholders filled. */
 export function cmsg(key: CoordKey, params: Record<string, string | number> = {}): string {
-  return coordEn[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return coordinatorWords[key].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
 }
 
 /** The heading that shows each coordinator page has rendered. */

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { COORDINATOR_PASSWORD, launchChromium, TestServer } from './harness';
-import { gotoReview, gotoRoute, signIn } from './flows';
+import { gotoReview, gotoRoute, readWorkspaceIn, signIn } from './flows';
 import { seedWorkspace } from './workspace-data';
 import { WORKSPACE_SCREENS } from './workspace-screens';
 
@@ -17,6 +17,7 @@ export const LAPTOP_SIZES = [
 const LANGUAGE_NAMES: Record<string, string> = { nl: 'Nederlands', fr: 'Français' };
 const out = process.argv[2] ?? '/tmp/digitafel-shots';
 const lang = process.argv[3] ?? 'en';
+if (lang !== 'en' && lang !== 'nl' && lang !== 'fr') throw new Error(`language ${lang}: en, nl or fr`);
 const only = process.argv[4]?.split(',');
 const screens = WORKSPACE_SCREENS.filter((s) => !only || only.includes(s.name));
 mkdirSync(out, { recursive: true });
@@ -38,6 +39,7 @@ try {
       await gotoRoute(page, '#/settings');
       await page.getByRole('button', { name: LANGUAGE_NAMES[lang] ?? lang, exact: true }).click();
     }
+    readWorkspaceIn(lang);
     for (const screen of screens) {
       await gotoReview(page, screen.path(data));
       await screen.prepare?.(page, data);

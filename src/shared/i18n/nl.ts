@@ -394,7 +394,7 @@ export const nl: Messages = {
   'loanStatus.conflict': 'Conflict',
   'reviewState.new': 'Nieuw',
   'reviewState.reviewed': 'Nagekeken',
-  'reviewState.has_issues': 'Met problemen',
+  'reviewState.has_issues': 'Te verbeteren',
   'table.help_requests': 'Hulpvragen',
   'table.permanences': 'Permanenties',
   'table.equipment': 'Toestellen',
