@@ -20,6 +20,8 @@ const LoansPage = lazyScreen(() => import('./loans/LoansPage').then((m) => m.Loa
 const LendPage = lazyScreen(() => import('./loans/LendPage').then((m) => m.LendPage));
 const LoanPage = lazyScreen(() => import('./loans/LoanPage').then((m) => m.LoanPage));
 const RecentPage = lazyScreen(() => import('./recent/RecentPage').then((m) => m.RecentPage));
+const FichesPage = lazyScreen(() => import('./fiches/FichesPage').then((m) => m.FichesPage));
+const FichePage = lazyScreen(() => import('./fiches/FichesPage').then((m) => m.FichePage));
 const SettingsPage = lazyScreen(() => import('./settings/SettingsPage').then((m) => m.SettingsPage));
 const Review = lazyScreen(() => import('./workspace/CoordinatorApp').then((m) => m.CoordinatorApp));
 const Enrol = lazyScreen(() => import('./auth/Enrol').then((m) => m.Enrol));
@@ -64,6 +66,10 @@ function Signed({ route }: { route: Route }) {
       return <RecentPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'fiches':
+      return <FichesPage />;
+    case 'fiche':
+      return <FichePage ficheKey={route.key} />;
     case 'signin':
       return <SignIn />;
     case 'enrol':

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'loan'; id: string }
   | { name: 'recent' }
   | { name: 'settings' }
+  | { name: 'fiches' }
+  | { name: 'fiche'; key: string }
   | { name: 'signin' }
   | { name: 'enrol'; code: string }
   | { name: 'reset'; code: string }
@@ -30,6 +32,8 @@ const PATTERNS: Array<[RegExp, (m: string[]) => Route]> = [
   [/^\/loans\/([^/]+)$/, (m) => ({ name: 'loan', id: m[1] ?? '' })],
   [/^\/recent$/, () => ({ name: 'recent' })],
   [/^\/settings$/, () => ({ name: 'settings' })],
+  [/^\/fiches$/, () => ({ name: 'fiches' })],
+  [/^\/fiches\/([^/]+)$/, (m) => ({ name: 'fiche', key: m[1] ?? '' })],
   [/^\/signin$/, () => ({ name: 'signin' })],
   [/^\/enrol\/([^/]+)$/, (m) => ({ name: 'enrol', code: m[1] ?? '' })],
   [/^\/reset\/([^/]+)$/, (m) => ({ name: 'reset', code: m[1] ?? '' })],

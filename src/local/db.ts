@@ -15,7 +15,10 @@ export const LOCAL_TABLES = [
   'locations',
   'topics',
   'partners',
+  'fiches',
 ] as const satisfies readonly TableName[];
+/** The record tables of schema versions 1 to 3 (their upgrades touch only these). */
+const V1_TABLES = LOCAL_TABLES.filter((t) => t !== 'fiches');
 export type LocalTable = (typeof LOCAL_TABLES)[number];
 
 /** Tables this phone writes through the outbox. */
@@ -53,6 +56,15 @@ export type LocalLoan = LocalRecord<'loans'>;
 export type LocalLocation = LocalRecord<'locations'>;
 export type LocalTopic = LocalRecord<'topics'>;
 export type LocalPartner = LocalRecord<'partners'>;
+export type LocalFiche = LocalRecord<'fiches'>;
+
+/** The copy of a fiche image this phone keeps to show offline. */
+export interface LocalFicheImage {
+  id: string;
+  type: string;
+  size: number;
+  blob: Blob;
+}
 
 /** One pending mutation, in the order it must reach the server. */
 export interface OutboxEntry {
@@ -90,6 +102,8 @@ export interface MetaValues {
   org: { id: string; name: string; privacyContact?: string | null };
   /** Unsaved form input by form (src/local/drafts.ts). */
   drafts: Record<string, { at: string; value: unknown }>;
+  /** Fiche images not kept at the last sync because they would exceed the budget. */
+  ficheImagesSkipped: number;
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow {
@@ -130,6 +144,16 @@ export const SCHEMA_V3 = {
   permanences: `${SCHEMA_V2.permanences}, reviewState`,
 };
 
+/**
+ * Version 4: fiches (step-by-step cards pulled like the reference data) and the copies of their
+ * images, kept as blobs to show offline (issue 14).
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  fiches: 'id, syncState',
+  ficheImages: 'id',
+};
+
 /** Set by vite.config.ts `define` from DIGITAFEL_TEST_SCHEMA_BUMP (false unless a test builds with it). */
 declare const __DIGITAFEL_TEST_SCHEMA_BUMP__: boolean | undefined;
 const TEST_SCHEMA_BUMP =
@@ -144,6 +168,8 @@ export class DigitafelDb extends Dexie {
   locations!: Table<LocalLocation, string>;
   topics!: Table<LocalTopic, string>;
   partners!: Table<LocalPartner, string>;
+  fiches!: Table<LocalFiche, string>;
+  ficheImages!: Table<LocalFicheImage, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
 
@@ -154,7 +180,7 @@ export class DigitafelDb extends Dexie {
       .stores(SCHEMA_V2)
       .upgrade(async (tx) => {
         // v1 stored pulled rows without a sync state and outbox entries without a retry count.
-        for (const table of LOCAL_TABLES) {
+        for (const table of V1_TABLES) {
           await tx
             .table(table)
             .toCollection()
@@ -177,7 +203,7 @@ export class DigitafelDb extends Dexie {
         const owner = (await tx.table('meta').get('owner')) as MetaRow | undefined;
         const userId = (owner?.value as MetaValues['owner'] | undefined)?.userId;
         if (!userId) return;
-        for (const table of LOCAL_TABLES) {
+        for (const table of V1_TABLES) {
           await tx
             .table(table)
             .filter((row: { createdBy?: unknown; reviewState?: unknown }) => {
@@ -190,6 +216,7 @@ export class DigitafelDb extends Dexie {
             });
         }
       });
+    this.version(4).stores(SCHEMA_V4);
     if (TEST_SCHEMA_BUMP) {
       // Only in the second build of tests/e2e/upgrade-data.test.ts (DIGITAFEL_TEST_SCHEMA_BUMP=1):
       // a harmless version after the last real one (one more, empty table, an upgrade that

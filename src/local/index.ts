@@ -13,3 +13,4 @@ export * from './reference';
 export * from './transfer';
 export { saveDraft, loadDraft, clearDraft, DRAFT_MAX_AGE_MS } from './drafts';
 export { requestPersistence, storageEstimate, type StorageInfo } from './storage';
+export * from './fiches';

@@ -13,6 +13,7 @@ import { authenticate } from './http/auth';
 import { frameworkErrors, installErrorHandlers } from './http/errors';
 import { noteJsonText, refuseNul } from './http/nul';
 import { helmetOptions } from './http/security';
+import { ficheImageRoutes } from './routes/fiche-images';
 import { registerStatic } from './http/static';
 import { authRoutes } from './routes/auth';
 import { coordinatorRoutes } from './routes/coordinator';
@@ -154,6 +155,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
         securityEventRoutes,
         syncRoutes,
         coordinatorRoutes,
+        ficheImageRoutes,
       ]) {
         routes(api, deps);
       }

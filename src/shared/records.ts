@@ -22,6 +22,7 @@ export const TABLES = [
   'locations',
   'topics',
   'partners',
+  'fiches',
 ] as const;
 export const tableName = z.enum(TABLES);
 export type TableName = z.infer<typeof tableName>;
@@ -251,6 +252,49 @@ export const partnerInput = z.strictObject({
 });
 export type PartnerInput = z.infer<typeof partnerInput>;
 
+// ---------------------------------------------------------------- fiches
+
+/** Image types a fiche may show (no SVG: it can carry script). */
+export const FICHE_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+/** The largest image a coordinator may upload for a fiche, in bytes. */
+export const FICHE_IMAGE_MAX_BYTES = 400 * 1024;
+
+const ficheText = z.strictObject({
+  title: z.string().trim().min(1).max(120),
+  /** Markdown (a safe subset, src/shared/markdown.ts); images as `![words](image:<id>)`. */
+  body: z.string().max(8000),
+});
+
+/**
+ * A step-by-step card a helper shows a visitor. One record holds its text per language; topics
+ * link it to the help form's topics. `starter`: the built-in fiche (src/shared/fiches/) this
+ * record replaces (an edited copy, or `active: false` to hide it).
+ */
+export const ficheInput = z.strictObject({
+  ...deviceFields,
+  texts: z
+    .strictObject({ nl: ficheText.optional(), fr: ficheText.optional(), en: ficheText.optional() })
+    .refine((t) => Object.values(t).some(Boolean), { message: 'text_required' }),
+  topics: z.array(topicKey).max(10),
+  images: z
+    .array(
+      z.strictObject({
+        id: uuid,
+        type: z.enum(FICHE_IMAGE_TYPES),
+        size: z.number().int().min(1).max(FICHE_IMAGE_MAX_BYTES),
+      }),
+    )
+    .max(20)
+    .optional(),
+  starter: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/)
+    .nullable()
+    .optional(),
+  active: z.boolean().optional(),
+});
+export type FicheInput = z.infer<typeof ficheInput>;
+
 // ---------------------------------------------------------------- per table
 
 /** The schema a device's record must satisfy, per table. */
@@ -263,6 +307,7 @@ export const inputSchemas = {
   locations: locationInput,
   topics: topicInput,
   partners: partnerInput,
+  fiches: ficheInput,
 } as const satisfies Record<TableName, z.ZodObject>;
 
 export type InputOf<T extends TableName> = z.infer<(typeof inputSchemas)[T]>;
@@ -277,6 +322,7 @@ export type Borrower = RecordOf<'borrowers'>;
 export type Location = RecordOf<'locations'>;
 export type Topic = RecordOf<'topics'>;
 export type Partner = RecordOf<'partners'>;
+export type Fiche = RecordOf<'fiches'>;
 
 /** Tables each role may write (volunteers change equipment status only through loans). */
 export const WRITABLE_TABLES: Record<'admin' | 'coordinator' | 'volunteer', readonly TableName[]> = {
@@ -286,7 +332,13 @@ export const WRITABLE_TABLES: Record<'admin' | 'coordinator' | 'volunteer', read
 };
 
 /** Tables that flow down to every phone as reference data. */
-export const REFERENCE_TABLES: readonly TableName[] = ['locations', 'topics', 'partners', 'equipment'];
+export const REFERENCE_TABLES: readonly TableName[] = [
+  'locations',
+  'topics',
+  'partners',
+  'equipment',
+  'fiches',
+];
 
 /** Keeps only the fields a device may send for a table (drops server and local fields). */
 export function toInput<T extends TableName>(

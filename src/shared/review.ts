@@ -86,7 +86,14 @@ export type ExportQuery = z.infer<typeof exportQuery>;
 export const borrowerParams = z.strictObject({ code: z.string().trim().min(1).max(40) });
 
 /** Tables a coordinator creates records in directly (online, without a phone's outbox). */
-export const CREATABLE_TABLES = ['locations', 'topics', 'partners', 'equipment', 'borrowers'] as const;
+export const CREATABLE_TABLES = [
+  'locations',
+  'topics',
+  'partners',
+  'equipment',
+  'borrowers',
+  'fiches',
+] as const;
 export const createParams = z.strictObject({ table: z.enum(CREATABLE_TABLES) });
 export const createBody = z.strictObject({ record: z.record(z.string(), z.unknown()) });
 

@@ -138,9 +138,29 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     }
   }
 
+  /** The bytes of a fiche image (GET /fiche-images/:id), to keep offline. */
+  async function ficheImage(id: string): Promise<Blob> {
+    const headers: Record<string, string> = {};
+    const token = opts.getToken?.();
+    if (token) headers.authorization = `Bearer ${token}`;
+    let res: Response;
+    try {
+      res = await doFetch(`${base}/api/v1/fiche-images/${encodeURIComponent(id)}`, { headers });
+    } catch (err) {
+      throw new NetworkError(err);
+    }
+    if (!res.ok) throw await toApiError(res);
+    try {
+      return await res.blob();
+    } catch (err) {
+      throw new NetworkError(err);
+    }
+  }
+
   return {
     request,
     probe,
+    ficheImage,
     /** Signs in; each login enrols this install as a new device. */
     login: (email: string, password: string, deviceLabel?: string): Promise<Session> =>
       request('POST', '/auth/login', { body: { email, password, deviceLabel }, schema: session }),

@@ -7,6 +7,7 @@ import { deleteMeta, getMeta, setMeta } from '../local/meta';
 import { ApiError, NetworkError, type ApiClient } from './api-client';
 import { withSyncLock } from './lock';
 import type { StoredSession } from './session';
+import { keepFicheImages } from './fiche-images';
 import { pullChanges, purgeOldRecords } from './pull';
 import { pushOutbox, SyncProtocolError, type PushStats } from './push';
 import { resendAfterRewind, ServerRewoundError } from './rewind';
@@ -91,6 +92,7 @@ export function createSyncEngine({
         report.pulled = await pullChanges(db, client, '');
       }
       report.purged = await purgeOldRecords(db, now());
+      await keepFicheImages(db, client).catch(() => undefined);
       await setMeta(db, 'lastSyncAt', now().toISOString());
       await deleteMeta(db, 'lastError');
       report.ok = true;

@@ -33,7 +33,7 @@ export async function storeSession(
   session: StoredSession,
   opts: StoreOptions = {},
 ): Promise<void> {
-  const tables = [db.outbox, db.meta, ...LOCAL_TABLES.map((t) => db.table(t))];
+  const tables = [db.outbox, db.meta, db.ficheImages, ...LOCAL_TABLES.map((t) => db.table(t))];
   await db.transaction('rw', tables, async () => {
     const previous = await getMeta(db, 'session');
     const owner =
@@ -47,6 +47,7 @@ export async function storeSession(
       }
       if (pending === 0) {
         for (const t of LOCAL_TABLES) await db.table(t).clear();
+        await db.ficheImages.clear();
         await deleteMeta(db, 'lastHelpDefaults');
         await deleteMeta(db, 'lastSyncAt');
       }
@@ -83,13 +84,14 @@ async function notOnServer(db: DigitafelDb): Promise<number> {
  * in is refused, see the top of this file). Returns whether the data was forgotten.
  */
 export async function forgetSession(db: DigitafelDb): Promise<{ cleared: boolean }> {
-  const tables = [db.outbox, db.meta, ...LOCAL_TABLES.map((t) => db.table(t))];
+  const tables = [db.outbox, db.meta, db.ficheImages, ...LOCAL_TABLES.map((t) => db.table(t))];
   return db.transaction('rw', tables, async () => {
     await deleteMeta(db, 'session');
     await deleteMeta(db, 'lastError');
     await deleteMeta(db, 'drafts'); // unsaved input is the signed-out person's, never the next one's
     if ((await notOnServer(db)) > 0) return { cleared: false };
     for (const t of LOCAL_TABLES) await db.table(t).clear();
+    await db.ficheImages.clear();
     for (const key of [
       'owner',
       'pullCursor',

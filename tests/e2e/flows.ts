@@ -107,6 +107,7 @@ const REVIEW_HEADINGS: Record<string, (p: Page) => Locator> = {
   people: (p) => p.getByRole('heading', { level: 1, name: cmsg('nav.people'), exact: true }),
   security: (p) => p.getByRole('heading', { level: 1, name: cmsg('people.log'), exact: true }),
   reference: (p) => p.getByRole('heading', { level: 1, name: cmsg('nav.reference'), exact: true }),
+  fiches: (p) => p.getByRole('heading', { level: 1, name: cmsg('fiches.heading'), exact: true }),
   dashboard: (p) => p.getByRole('heading', { level: 1, name: cmsg('nav.dashboard'), exact: true }),
   exports: (p) => p.getByRole('heading', { level: 1, name: cmsg('exports.title'), exact: true }),
   report: (p) => p.getByRole('heading', { level: 1, name: /./ }),

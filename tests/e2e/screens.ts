@@ -26,6 +26,7 @@ const SCREENS: Record<string, (p: Page) => Locator> = {
   '#/loans': (p) => p.getByRole('heading', exact('loans.title')),
   '#/recent': (p) => p.getByRole('heading', exact('recent.title')),
   '#/settings': (p) => p.getByRole('heading', exact('settings.title')),
+  '#/fiches': (p) => p.getByRole('heading', exact('fiches.title')),
 };
 
 /** The hash routes of the volunteer screens. */

@@ -12,6 +12,10 @@ import { counter, equipment, helpRequest, loan, push } from './fixtures';
 import { api, login, startTestServer, testDatabases, TEST_PASSWORD, type TestServer } from './helpers';
 import { expectApiError, listRoutes, routeKey, type Route } from './routes';
 
+/** The smallest PNG (one pixel), for the fiche image routes. */
+const PNG_1PX =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
 type Who = 'anonymous' | 'revoked' | 'volunteer' | 'coordinator' | 'admin' | 'other';
 /** `revoked`: a coordinator's token after logout. */
 const WHO: Who[] = ['anonymous', 'revoked', 'volunteer', 'coordinator', 'admin', 'other'];
@@ -65,11 +69,12 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
   let s: TestServer;
   let revoked: Session;
   const next = counter();
-  const mine: { help: string; equipment: string; loan: string; borrower: string } = {
+  const mine: { help: string; equipment: string; loan: string; borrower: string; image: string } = {
     help: '',
     equipment: '',
     loan: '',
     borrower: '',
+    image: '',
   };
   const tag = newId().slice(-8);
 
@@ -399,6 +404,14 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
       expect: coordinatorsOnly(200, 200),
       hides: () => [mine.loan, mine.equipment, 'B-ACCESS'],
     },
+    'POST /api/v1/fiche-images': {
+      call: async () => ({ url: '/fiche-images', payload: { type: 'image/png', data: PNG_1PX } }),
+      expect: coordinatorsOnly(201, 201),
+    },
+    'GET /api/v1/fiche-images/:id': {
+      call: async () => ({ url: `/fiche-images/${mine.image}`, missing: `/fiche-images/${newId()}` }),
+      expect: { ...everyone(200), other: 404 },
+    },
     'GET /api/v1/people': {
       call: async () => ({ url: '/people' }),
       expect: coordinatorsOnly(200, 200),
@@ -425,6 +438,9 @@ describe.each(testDatabases())('the access table on $name', ({ url }) => {
       equipment: item.id,
       loan: lent.id,
       borrower: await borrower(),
+      image: (
+        await api(s.app, s.coordinator.token, 'POST', '/fiche-images', { type: 'image/png', data: PNG_1PX })
+      ).json().image.id,
     });
     pendingIds.push((await enrolmentCode()).id);
     routes = listRoutes(s.app);

@@ -384,6 +384,12 @@ function sampleRecord(table: string, w: World): Record<string, J> {
       return { id, borrowerCode: `B-${id.slice(0, 6)}`, name: 'Fuzz', phone: '0470', consent: true };
     case 'topics':
       return { id, key: 'fuzz_topic', labels: { nl: 'Fuzz', fr: 'Fuzz', en: 'Fuzz' } };
+    case 'fiches':
+      return {
+        id,
+        texts: { nl: { title: 'Fuzz', body: '1. <script>alert(1)</script>' } },
+        topics: ['itsme'],
+      };
     default:
       return { id, name: 'Fuzz' };
   }
@@ -455,6 +461,15 @@ function bases(route: Route, w: World): { bodies?: Array<Record<string, J>>; que
         bodies: [
           { reviewState: 'has_issues', reviewComment: '<script>x</script>', changes: { note: 'corrected' } },
           { changes: { occurredAt: new Date().toISOString(), topics: ['itsme'] } },
+        ],
+      };
+    case 'POST /api/v1/fiche-images':
+      return {
+        bodies: [
+          {
+            type: 'image/png',
+            data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+          },
         ],
       };
     case 'POST /api/v1/conflicts/:id/resolve':

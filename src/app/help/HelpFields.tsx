@@ -1,6 +1,7 @@
 // The main fields of the help form, in tap order: topics (common ones first, then "more"),
 // outcome, did the person do it themselves, referral partners when referred, then channel,
 // place, duration, device, follow-up.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import {
   CHANNELS,
@@ -24,12 +25,14 @@ interface Props {
   update: (patch: Partial<Draft>) => void;
   /** Topics, places and partners to choose from (the phone's store, or the server's lists). */
   choices: HelpChoices;
+  /** Shown right below the topics (the phone's form: the fiches of the chosen topics). */
+  afterTopics?: ComponentChildren;
 }
 
 const sel = (v: string | undefined) => (v ? [v] : []);
 
 /** Topics, outcome, did-it-themselves, partners, channel, place, duration, device, follow-up. */
-export function HelpFields({ draft, errors, update, choices }: Props) {
+export function HelpFields({ draft, errors, update, choices, afterTopics }: Props) {
   const [more, setMore] = useState(() => draft.topics.some((k) => !COMMON_TOPICS.includes(k as never)));
   const { topics, locations, partners } = choices;
   const shown = more
@@ -55,6 +58,7 @@ export function HelpFields({ draft, errors, update, choices }: Props) {
           </button>
         )}
       </ChipGroup>
+      {afterTopics}
       <ChipGroup
         id="help-outcome"
         legend={t('help.outcome')}

@@ -27,6 +27,7 @@ import { Screen } from '../ui/Screen';
 import { fieldErrors, focusFirstError, refusedIssues, type IssueLike } from '../ui/validation';
 import { Details } from './Details';
 import { draftOf, emptyDraft, toRecord, type Draft } from './draft';
+import { TopicFiches } from '../fiches/TopicFiches';
 import { HelpFields } from './HelpFields';
 import { useHelpChoices } from './useHelpChoices';
 import { NoteFields } from './NoteFields';
@@ -160,7 +161,13 @@ export function HelpForm({ id }: Props) {
       <form class="help-form" onSubmit={save} noValidate>
         {/* The fields scroll in their own box above the Save bar, so no field is ever behind it. */}
         <div class="form-scroll">
-          <HelpFields draft={draft} errors={errors} update={update} choices={choices} />
+          <HelpFields
+            draft={draft}
+            errors={errors}
+            update={update}
+            choices={choices}
+            afterTopics={<TopicFiches topics={draft.topics} />}
+          />
           <Details draft={draft} errors={errors} update={update} />
           <NoteFields draft={draft} errors={errors} update={update} />
         </div>

@@ -78,6 +78,7 @@ export function Home() {
       </section>
       <nav class="secondary-nav" aria-label={t('home.more')}>
         <a href="#/recent">{t('nav.recent')}</a>
+        <a href="#/fiches">{t('home.fiches')}</a>
         <a href="#/settings">{t('nav.settings')}</a>
         {session && session.user.role !== 'volunteer' && <a href="#/review">{t('nav.review')}</a>}
       </nav>

@@ -3,7 +3,9 @@
 // visitors and borrowers (to show someone who asks), changing one's password, and sign-out.
 import { useEffect, useState } from 'preact/hooks';
 import { formatBytes, LANGS, t, type Lang } from '../../shared/i18n';
-import { requestPersistence, storageEstimate, type StorageInfo } from '../../local';
+import { ficheStorage, requestPersistence, storageEstimate, type StorageInfo } from '../../local';
+import { useFiches } from '../fiches/useFiches';
+import { useLive } from '../ui/useLive';
 import type { InfoKind } from '../../shared/info-texts';
 import { InfoText } from '../ui/InfoText';
 import { useLang } from '../ui/useLang';
@@ -46,6 +48,31 @@ function Storage() {
         >
           {t('settings.askPersist')}
         </button>
+      )}
+    </>
+  );
+}
+
+/** What the fiches kept for offline use take, against the budget set aside for their images. */
+function FicheStorage() {
+  const lang = useLang();
+  const fiches = useFiches();
+  const kept = useLive(ficheStorage);
+  if (!fiches || !kept) return null;
+  return (
+    <>
+      <h3>{t('settings.fiches')}</h3>
+      <p>{t('settings.fichesCount', { n: fiches.filter((f) => f.active).length })}</p>
+      <p>
+        {t('settings.fichesImages', {
+          used: formatBytes(lang, kept.imageBytes),
+          budget: formatBytes(lang, kept.budget),
+        })}
+      </p>
+      {kept.skipped > 0 && (
+        <p class="notice notice-warn" role="note">
+          {t('settings.fichesOver', { n: kept.skipped })}
+        </p>
       )}
     </>
   );
@@ -112,6 +139,7 @@ export function SettingsPage() {
       <section aria-labelledby="storage-h">
         <h2 id="storage-h">{t('settings.storage')}</h2>
         <Storage />
+        <FicheStorage />
       </section>
       <InfoTexts />
       <Transfer />

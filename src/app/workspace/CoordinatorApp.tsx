@@ -25,6 +25,7 @@ const pages: Record<
   people: () => import('./people/People').then((m) => m.People),
   security: () => import('./people/SecurityLog').then((m) => m.SecurityLog),
   reference: () => import('./reference/Reference').then((m) => m.Reference),
+  fiches: () => import('./fiches/Fiches').then((m) => m.Fiches),
   dashboard: () => import('./dashboard/Dashboard').then((m) => m.Dashboard),
   exports: () => import('./exports/Exports').then((m) => m.Exports),
   report: () => import('./dashboard/FunderReport').then((m) => m.FunderReport),

@@ -8,6 +8,7 @@ export const PAGES = [
   'equipment',
   'people',
   'reference',
+  'fiches',
   'dashboard',
   'exports',
   'report',

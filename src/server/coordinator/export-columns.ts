@@ -70,6 +70,9 @@ function extensions(r: Data, c: ExportContext): string | null {
   return parts.length > 0 ? parts.join('; ') : null;
 }
 
+const ficheTitle = (r: Data, lang: string) =>
+  text(((r.texts ?? {}) as Record<string, Data | undefined>)[lang]?.title);
+
 const spec = (r: Data, name: string): unknown => ((r.specs ?? {}) as Data)[name];
 
 export const READABLE_COLUMNS: Record<TableName, Column[]> = {
@@ -181,6 +184,13 @@ export const READABLE_COLUMNS: Record<TableName, Column[]> = {
     field('col.kind', 'kind', 16),
     field('col.contact', 'contact', 24),
     field('col.url', 'url', 30),
+    yes('col.active', 'active'),
+  ],
+  fiches: [
+    col('fiches.col.title.nl', (r) => ficheTitle(r, 'nl'), 30),
+    col('fiches.col.title.fr', (r) => ficheTitle(r, 'fr'), 30),
+    col('fiches.col.title.en', (r) => ficheTitle(r, 'en'), 30),
+    col('col.topics', (r, c) => list(arr(r.topics).map((t) => c.names.topic(t))), 30),
     yes('col.active', 'active'),
   ],
 };

@@ -14,6 +14,7 @@ import * as retentionHistory from './migrations/20261201T1718_retention_history'
 import * as orgPrivacyContact from './migrations/20261201T1900_org_privacy_contact';
 import * as jobLeases from './migrations/20261202T0100_job_leases';
 import * as helpRequestIndexes from './migrations/20261202T0200_help_request_indexes';
+import * as fiches from './migrations/20261202T1330_fiches';
 
 const migrations: Record<string, Migration> = {
   '20261123T0900_initial': initial,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1900_org_privacy_contact': orgPrivacyContact,
   '20261202T0100_job_leases': jobLeases,
   '20261202T0200_help_request_indexes': helpRequestIndexes,
+  '20261202T1330_fiches': fiches,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -93,3 +93,14 @@ export interface RetentionRunsTable {
   /** JSON: counts per rule. */
   summary: string;
 }
+
+/** An image a fiche shows: base64 bytes of a checked PNG, JPEG or WebP. */
+export interface FicheImagesTable {
+  org_id: string;
+  id: string;
+  content_type: string;
+  size: number;
+  bytes: string;
+  created_by: string | null;
+  created_at: string;
+}

@@ -3,6 +3,7 @@ import type { JobLeasesTable, JobRunsTable } from './jobs.table';
 import type { OrgSeqTable, OrgsTable } from './orgs.table';
 import type {
   AuditLogTable,
+  FicheImagesTable,
   BorrowersTable,
   EquipmentTable,
   HelpRequestsTable,
@@ -40,6 +41,8 @@ export interface DB {
   locations: RecordColumns;
   topics: RecordColumns;
   partners: RecordColumns;
+  fiches: RecordColumns;
+  fiche_images: FicheImagesTable;
   merges: MergesTable;
   audit_log: AuditLogTable;
   retention_runs: RetentionRunsTable;

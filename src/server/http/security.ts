@@ -9,7 +9,8 @@ export const helmetOptions = {
     useDefaults: false,
     directives: {
       defaultSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
+      // blob: the images of fiches a phone keeps offline, shown from IndexedDB.
+      imgSrc: ["'self'", 'data:', 'blob:'],
       frameAncestors: ["'none'"],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],

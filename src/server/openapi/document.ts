@@ -1,6 +1,7 @@
 // The API reference: every route module's `*.doc.ts` table, generated into one OpenAPI 3.1
 // document by zod-to-openapi and served at GET /api/v1/openapi.json. A route added without its
 // description fails tests/server/openapi.test.ts, which compares this with the app's routes.
+import { ficheImageDocs } from '../routes/fiche-images.doc';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { inputSchemas, type TableName } from '../../shared/records';
 import { authDocs } from '../routes/auth.doc';
@@ -35,6 +36,7 @@ const RESOURCE_DOCS: RouteDocs[] = [
   reportDocs,
   privacyDocs,
   equipmentDocs,
+  ficheImageDocs,
 ];
 
 /** Every described route, `'METHOD /path'` -> doc; a key described twice is an error. */
@@ -58,6 +60,7 @@ const INPUT_NAMES: Record<TableName, string> = {
   locations: 'LocationInput',
   topics: 'TopicInput',
   partners: 'PartnerInput',
+  fiches: 'FicheInput',
 };
 
 const INTRO = `Digitafel's REST API. JSON over HTTPS (plain HTTP on localhost); every route is under \`/api/v1\`.

@@ -403,6 +403,23 @@ export const en = {
   'syncState.synced': 'Sent',
   'syncState.needs_attention': 'Needs attention',
   'syncState.conflict': 'Conflict',
+  'table.fiches': 'Fiches',
+  'home.fiches': 'Fiches',
+  'fiches.title': 'Fiches',
+  'fiches.intro': 'Step-by-step cards to show the person: they do the steps, you guide.',
+  'fiches.none': 'No fiches on this phone yet. They come with the next sync.',
+  'fiches.topicFilter': 'Topic',
+  'fiches.allTopics': 'All topics',
+  'fiches.forTopic': 'Fiches for these topics',
+  'fiches.close': 'Close the fiche',
+  'fiches.all': 'All fiches',
+  'fiches.notFound': 'This fiche is not on this phone (any more).',
+  'fiches.imageMissing': 'Image not on this phone yet: {alt}',
+  'fiches.otherLanguage': 'Not written in your language: shown in {lang}.',
+  'settings.fiches': 'Fiches kept for offline use',
+  'settings.fichesCount': 'Fiches on this phone: {n}',
+  'settings.fichesImages': 'Their images: {used} of the {budget} set aside for them.',
+  'settings.fichesOver': 'Images not kept, over that budget: {n}',
 };
 
 export type MessageKey = keyof typeof en;

@@ -22,6 +22,7 @@ const EXPECTED: Record<TableName, Record<string, PersonalDataClass>> = {
   locations: {},
   topics: {},
   partners: {},
+  fiches: {},
 };
 
 const marked = (schema: Parameters<typeof personalFields>[0]) =>

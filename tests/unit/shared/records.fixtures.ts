@@ -110,6 +110,20 @@ export const fullRecords: { [T in TableName]: InputOf<T> } = {
     url: 'https://example.org/digipunt',
     active: false,
   },
+  fiches: {
+    id: ID,
+    createdAt: AT,
+    updatedAt: AT,
+    texts: {
+      nl: { title: 'itsme voor het eerst', body: '1. Open de app.\n2. Kies **Aan de slag**.' },
+      fr: { title: 'itsme la première fois', body: '1. Ouvrez l’app.' },
+      en: { title: 'itsme the first time', body: '1. Open the app.' },
+    },
+    topics: ['itsme'],
+    images: [{ id: OTHER_ID, type: 'image/png', size: 1234 }],
+    starter: 'itsme_first_use',
+    active: true,
+  },
 };
 
 /** The fewest fields each table accepts. */
@@ -129,4 +143,5 @@ export const minimalRecords: { [T in TableName]: InputOf<T> } = {
   locations: { id: ID, name: 'Stand' },
   topics: { id: ID, key: 'ab' },
   partners: { id: ID, name: 'OCMW' },
+  fiches: { id: ID, texts: { nl: { title: 'Fiche', body: '' } }, topics: [] },
 };

@@ -13,6 +13,17 @@ export function valueWords(table: TableName, field: string, value: unknown, nami
   return valueText(table, field, value, naming) || ct('conflicts.empty');
 }
 
+/** A fiche's title in the coordinator's language, else in the first language it has. */
+function ficheTitle(record: Record<string, unknown>): string {
+  const texts = (record.texts ?? {}) as Record<string, { title?: unknown } | undefined>;
+  const order = [document.documentElement.lang, 'nl', 'fr', 'en'];
+  for (const l of order) {
+    const title = texts[l]?.title;
+    if (typeof title === 'string' && title) return title;
+  }
+  return '';
+}
+
 /** The name of an id, if the server sent one (own keys only: a value "constructor" is text). */
 function nameOf(naming: Naming, id: unknown): string | undefined {
   return typeof id === 'string' && Object.hasOwn(naming.names, id) ? naming.names[id] : undefined;
@@ -54,5 +65,7 @@ export function subjectOf(table: TableName, record: Record<string, unknown> | nu
     case 'locations':
     case 'partners':
       return ct(`conflicts.subject.${table}`, { name: str(record.name) });
+    case 'fiches':
+      return ct('conflicts.subject.fiches', { name: ficheTitle(record) });
   }
 }

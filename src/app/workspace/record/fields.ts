@@ -118,6 +118,13 @@ const FIELDS: Record<TableName, Array<[string, LabelKey]>> = {
     ['url', c('field.url')],
     ['active', c('field.active')],
   ],
+  fiches: [
+    ['texts', c('field.texts')],
+    ['topics', v('help.topics')],
+    ['images', c('field.images')],
+    ['starter', c('field.starter')],
+    ['active', c('field.active')],
+  ],
 };
 
 /** Fields of the server that every table shares, shown in the audit trail. */
@@ -227,6 +234,12 @@ export function valueText(table: TableName, field: string, value: unknown, namin
       .filter(([, name]) => typeof name === 'string' && name)
       .map(([lang, name]) => `${ct(`reference.label.${lang as 'nl'}`)}: ${String(name)}`)
       .join('; ');
+  if (field === 'texts' && typeof value === 'object')
+    return Object.entries(value as Record<string, { title?: unknown } | undefined>)
+      .filter(([, text]) => typeof text?.title === 'string')
+      .map(([lang, text]) => `${ct(`reference.label.${lang as 'nl'}`)}: ${String(text?.title)}`)
+      .join('; ');
+  if (field === 'images' && Array.isArray(value)) return ct('field.imageCount', { n: value.length });
   if (Array.isArray(value)) return value.map(String).join(', ');
   if (typeof value === 'object') return ct('field.other');
   return String(value);

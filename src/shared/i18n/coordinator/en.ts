@@ -1,12 +1,14 @@
 // The coordinator workspace's words in English. A separate catalogue from the volunteers' so
 // phones never download it; the lazy review chunk merges it. Every key exists in nl and fr too.
 import { equipmentEn } from './equipment.en';
+import { fichesEn } from './fiches.en';
 import { peopleEn } from './people.en';
 import { privacyEn } from './privacy.en';
 import { referenceEn } from './reference.en';
 
 export const en = {
   ...equipmentEn,
+  ...fichesEn,
   ...referenceEn,
   ...peopleEn,
   ...privacyEn,

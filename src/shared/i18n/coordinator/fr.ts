@@ -1,12 +1,14 @@
 // The coordinator workspace's words in French (Belgium).
 import type { CoordMessages } from './en';
 import { equipmentFr } from './equipment.fr';
+import { fichesFr } from './fiches.fr';
 import { peopleFr } from './people.fr';
 import { privacyFr } from './privacy.fr';
 import { referenceFr } from './reference.fr';
 
 export const fr: CoordMessages = {
   ...equipmentFr,
+  ...fichesFr,
   ...referenceFr,
   ...peopleFr,
   ...privacyFr,

@@ -1,12 +1,14 @@
 // The coordinator workspace's words in Dutch (Belgium).
 import type { CoordMessages } from './en';
 import { equipmentNl } from './equipment.nl';
+import { fichesNl } from './fiches.nl';
 import { peopleNl } from './people.nl';
 import { privacyNl } from './privacy.nl';
 import { referenceNl } from './reference.nl';
 
 export const nl: CoordMessages = {
   ...equipmentNl,
+  ...fichesNl,
   ...referenceNl,
   ...peopleNl,
   ...privacyNl,
