@@ -32,7 +32,8 @@ const Reset = lazyScreen(() => import('./auth/Reset').then((m) => m.Reset));
  * stored session and fetches Home, so App shows the full Home at once over the entry's shell.
  */
 export async function loadSession(): Promise<void> {
-  await Promise.all([refreshSession(), Home.preload()]);
+  // A Home chunk that fails to load here is not fatal: Home's lazy screen tries again, and says so if it fails.
+  await Promise.all([refreshSession(), Home.preload().catch(() => undefined)]);
 }
 
 /**
