@@ -11,14 +11,21 @@ import { precacheSummary } from '../support/first-load';
 import { appParts, distFiles, readDistText, viteManifest } from './dist';
 
 /**
- * Precache budget, in bytes on disk (what a phone downloads, once, in the background when the
- * worker installs; the server does not compress). The volunteer shell is ~330 KiB today, two
- * thirds of it Dexie (~100 KB) and zod with the record schemas (~95 KB), which the app cannot
- * work offline without. 400 KiB leaves ~20% for what issues 2 and 3 still add, and is about
- * 10 s on a poor 3G link (~330 kbit/s) for a one-time install. Growing past it means code that
- * belongs in a lazy, online-only part (like the coordinator workspace) or a heavy dependency.
+ * Precache budget, in bytes on disk (what a phone keeps for offline use). The volunteer shell
+ * was ~330 KiB when this budget was set at 400 KiB, two thirds of it Dexie (~100 KB) and zod
+ * with the record schemas (~95 KB), which the app cannot work offline without. Issue 14's
+ * fiches then added content a phone must hold offline by design: the built-in starter set in
+ * three languages (~23 KB) and the fiche reader, taking it to 436 KiB; the budget became
+ * 480 KiB (2026-12-02). Growing past it means code that belongs in a lazy, online-only part
+ * (like the coordinator workspace) or a heavy dependency.
  */
-const PRECACHE_BUDGET_BYTES = 400 * 1024;
+const PRECACHE_BUDGET_BYTES = 480 * 1024;
+/**
+ * What the install downloads, once, in the background: the server sends every text file
+ * compressed (issue 12), so the gzipped size is the transfer (160 KB on 2026-12-02, about 4 s
+ * on a poor 3G link of ~330 kbit/s).
+ */
+const PRECACHE_GZIP_BUDGET_BYTES = 200_000;
 
 const precache = precacheSummary();
 const precached = new Set(precache.urls);
@@ -97,5 +104,6 @@ describe('the precache of dist/sw.js', () => {
         `${precache.gzipBytes} bytes gzipped; coordinator files left out: ${coordinatorFiles.length}`,
     );
     expect(precache.bytes).toBeLessThanOrEqual(PRECACHE_BUDGET_BYTES);
+    expect(precache.gzipBytes).toBeLessThanOrEqual(PRECACHE_GZIP_BUDGET_BYTES);
   });
 });
