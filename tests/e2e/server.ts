@@ -4,7 +4,7 @@
 // its service worker (context.setOffline does not cover worker requests) and bring it back.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,6 +156,28 @@ export class TestServer {
       // already gone
     }
     await exited;
+    // tsx can be reaped before the server process it ran, which still holds the port for a
+    // moment (seen on a loaded machine): a restart then fails with EADDRINUSE. Wait until
+    // nothing listens any more.
+    await this.portClosed();
+  }
+
+  /** Resolves once nothing accepts connections on the server's port (30 s backstop). */
+  private async portClosed(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const listening = await new Promise<boolean>((resolve) => {
+        const socket = connect({ host: '127.0.0.1', port: this.port });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+      });
+      if (!listening) return;
+      await sleep(20);
+    }
+    throw new Error(`port ${this.port} still accepts connections 30 s after the server was killed`);
   }
 
   /** Stops the server for good and removes its database directory. */
