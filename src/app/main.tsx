@@ -18,7 +18,7 @@ import { initialLanguage, startLanguage } from './settings/language';
 import './ui/app.css';
 import type { App as AppComponent } from './App';
 
-/** Same key as SIGNED_IN_HINT in session.ts (not imported: that module carries Dexie). */
+/** Same key as SIGNED_IN_HINT in session.ts (not imported: that module belongs to the app chunk). */
 const SIGNED_IN_HINT = 'digitafel.signedIn';
 
 /** Whether the last session read on this phone found someone signed in. */
