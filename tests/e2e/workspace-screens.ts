@@ -17,6 +17,7 @@ export interface WorkspaceScreen {
 
 export const WORKSPACE_SCREENS: WorkspaceScreen[] = [
   { name: 'inbox', path: () => 'inbox' },
+  { name: 'fiches', path: () => 'fiches' },
   { name: 'record-help-request', path: (d) => `record/help_requests/${d.helpRequestIds[1]}` },
   {
     name: 'record-help-request-correcting',
