@@ -40,15 +40,16 @@ export async function keepFicheImages(
 ): Promise<FicheImageReport> {
   const wanted = await wantedImages(db);
   const wantedIds = new Set(wanted.map((w) => w.id));
-  const stored = await db.ficheImages.toArray();
-  const unused = stored.filter((s) => !wantedIds.has(s.id)).map((s) => s.id);
+  // Keys only: reading the stored copies themselves would load every blob at each sync.
+  const stored = await db.ficheImages.toCollection().primaryKeys();
+  const unused = stored.filter((id) => !wantedIds.has(id));
   if (unused.length) await db.ficheImages.bulkDelete(unused);
-  const have = new Map(stored.filter((s) => wantedIds.has(s.id)).map((s) => [s.id, s.size]));
+  const have = new Set(stored.filter((id) => wantedIds.has(id)));
   let used = 0;
   let skipped = 0;
   let fetched = 0;
   for (const w of wanted) {
-    const size = have.get(w.id) ?? w.size;
+    const size = w.size; // checked by the server against the bytes it stored
     if (used + size > budget) {
       skipped++;
       if (have.has(w.id)) await db.ficheImages.delete(w.id);
