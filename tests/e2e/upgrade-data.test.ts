@@ -91,6 +91,21 @@ describe('upgrade with unsent records', () => {
     expect(await countStore(page, 'help_requests')).toBe(RECORDS);
     expect(await countStore(page, 'outbox')).toBe(RECORDS);
 
+    // Service worker versions as Chromium reports them, to say why if the update stalls.
+    const swLog: string[] = [];
+    const t0 = Date.now();
+    const cdp = await page.context().newCDPSession(page);
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        swLog.push(
+          `${((Date.now() - t0) / 1000).toFixed(1)} s: version ${v.versionId} ${v.status} ${v.runningStatus}` +
+            ` controls ${v.controlledClients?.length ?? 0}`,
+        );
+      }
+    });
+    page.on('console', (m) => swLog.push(`${((Date.now() - t0) / 1000).toFixed(1)} s: console ${m.text()}`));
+    await cdp.send('ServiceWorker.enable');
+
     // Deploy the next version and accept its update.
     rmSync(staticDir, { recursive: true, force: true });
     cpSync(nextBuild, staticDir, { recursive: true });
@@ -103,7 +118,8 @@ describe('upgrade with unsent records', () => {
     // while: wait for the new document (the mark set here is gone), not for a fixed time.
     await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
     await prompt.getByRole('button', { name: msg('update.reload'), exact: true }).click();
-    await expect
+    swLog.push(`${((Date.now() - t0) / 1000).toFixed(1)} s: Reload clicked`);
+    const reloaded = await expect
       .poll(
         () =>
           page
@@ -111,7 +127,27 @@ describe('upgrade with unsent records', () => {
             .catch(() => false), // the page is between documents
         { timeout: 150_000 },
       )
-      .toBe(true);
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!reloaded) {
+      const registration = await page
+        .evaluate(async () => {
+          const r = await navigator.serviceWorker.getRegistration();
+          return JSON.stringify({
+            active: r?.active?.state,
+            waiting: r?.waiting?.state,
+            installing: r?.installing?.state,
+            controller: navigator.serviceWorker.controller?.state,
+          });
+        })
+        .catch((e: unknown) => String(e));
+      console.log(`the update did not reload the page:\n${swLog.join('\n')}\nregistration: ${registration}`);
+    }
+    expect(reloaded, 'the page reloaded into the new version after Reload was clicked').toBe(true);
+    await cdp.detach().catch(() => undefined);
     await waitForServiceWorkerControl(page);
     await gotoRoute(page, '#/');
     // One Dexie version more (Dexie reports version x 10 to IndexedDB).

@@ -75,14 +75,27 @@ export type PluralKey = {
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 
 /**
+ * Intl.PluralRules' category of `n` in `lang`. Whole counts from 0 to 999,999, what the phone
+ * shows, are answered without Intl (the rule is "one" for 1 in Dutch and English, for 0 and 1
+ * in French, "other" otherwise), so that Home needs no ICU data at start (format.ts says why);
+ * tests/unit/format-fast.test.ts checks that this is Intl's answer for every such count.
+ */
+export function pluralForm(lang: Lang, n: number): Intl.LDMLPluralRule {
+  if (Number.isInteger(n) && n >= 0 && n < 1_000_000) {
+    return n === 1 || (lang === 'fr' && n === 0) ? 'one' : 'other';
+  }
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(n);
+}
+
+/**
  * The count message `key` for `n` in the current language: the form Intl.PluralRules picks
  * (`_one` for 1 in Dutch and English, for 0 and 1 in French), else `_other`, with `{n}`
  * formatted in the language's number format.
  */
 export function tn(key: PluralKey, n: number, params?: Params): string {
-  let rules = pluralRules.get(current);
-  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(current)));
-  const form = `${key}_${rules.select(n)}`;
+  const form = `${key}_${pluralForm(current, n)}`;
   const chosen = (hasMessage(form) ? form : `${key}_other`) as MessageKey;
   return t(chosen, { ...params, n: formatNumber(current, n) });
 }
