@@ -118,7 +118,8 @@ describe('upgrade with unsent records', () => {
     // while: wait for the new document (the mark set here is gone), not for a fixed time.
     await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
     await prompt.getByRole('button', { name: msg('update.reload'), exact: true }).click();
-    swLog.push(`${((Date.now() - t0) / 1000).toFixed(1)} s: Reload clicked`);
+    const clickedAt = Date.now();
+    swLog.push(`${((clickedAt - t0) / 1000).toFixed(1)} s: Reload clicked`);
     const reloaded = await expect
       .poll(
         () =>
@@ -147,6 +148,7 @@ describe('upgrade with unsent records', () => {
       console.log(`the update did not reload the page:\n${swLog.join('\n')}\nregistration: ${registration}`);
     }
     expect(reloaded, 'the page reloaded into the new version after Reload was clicked').toBe(true);
+    const reloadSeconds = ((Date.now() - clickedAt) / 1000).toFixed(1);
     await cdp.detach().catch(() => undefined);
     await waitForServiceWorkerControl(page);
     await gotoRoute(page, '#/');
@@ -161,7 +163,7 @@ describe('upgrade with unsent records', () => {
     const onServer = await org.coordinator.records('help_requests');
     console.log(
       `upgrade: ${RECORDS} unsent records, database ${before} -> ${await dbVersion(page)}, ` +
-        `on server after update ${onServer.length}`,
+        `reloaded ${reloadSeconds} s after the click, on server after update ${onServer.length}`,
     );
     expect(onServer.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(onServer.filter((r) => r.version !== 1)).toEqual([]);
