@@ -16,6 +16,7 @@ export const Home = lazyScreen(() => import('./home/Home').then((m) => m.Home));
 const HelpForm = lazyScreen(() => import('./help/HelpForm').then((m) => m.HelpForm));
 const PermanencePage = lazyScreen(() => import('./permanence/PermanencePage').then((m) => m.PermanencePage));
 const PermanenceEdit = lazyScreen(() => import('./permanence/PermanenceEdit').then((m) => m.PermanenceEdit));
+const JoinSession = lazyScreen(() => import('./permanence/JoinSession').then((m) => m.JoinSession));
 const LoansPage = lazyScreen(() => import('./loans/LoansPage').then((m) => m.LoansPage));
 const LendPage = lazyScreen(() => import('./loans/LendPage').then((m) => m.LendPage));
 const LoanPage = lazyScreen(() => import('./loans/LoanPage').then((m) => m.LoanPage));
@@ -57,6 +58,8 @@ function Signed({ route }: { route: Route }) {
       return <PermanencePage />;
     case 'permanenceEdit':
       return <PermanenceEdit id={route.id} />;
+    case 'sessionJoin':
+      return <JoinSession id={route.id} />;
     case 'loans':
       return <LoansPage />;
     case 'lend':

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'helpEdit'; id: string }
   | { name: 'permanence' }
   | { name: 'permanenceEdit'; id: string }
+  | { name: 'sessionJoin'; id: string }
   | { name: 'loans' }
   | { name: 'lend'; equipmentId: string }
   | { name: 'loan'; id: string }
@@ -27,6 +28,8 @@ const PATTERNS: Array<[RegExp, (m: string[]) => Route]> = [
   [/^\/help\/([^/]+)$/, (m) => ({ name: 'helpEdit', id: m[1] ?? '' })],
   [/^\/permanence$/, () => ({ name: 'permanence' })],
   [/^\/permanence\/([^/]+)$/, (m) => ({ name: 'permanenceEdit', id: m[1] ?? '' })],
+  // A colleague's shared session, from the QR code its phone shows (SharedSession.tsx).
+  [/^\/session\/([^/]+)$/, (m) => ({ name: 'sessionJoin', id: m[1] ?? '' })],
   [/^\/loans$/, () => ({ name: 'loans' })],
   [/^\/loans\/lend\/([^/]+)$/, (m) => ({ name: 'lend', equipmentId: m[1] ?? '' })],
   [/^\/loans\/([^/]+)$/, (m) => ({ name: 'loan', id: m[1] ?? '' })],

@@ -16,13 +16,14 @@ export const LOCAL_TABLES = [
   'topics',
   'partners',
   'fiches',
+  'session_members',
 ] as const satisfies readonly TableName[];
 /** The record tables of schema versions 1 to 3 (their upgrades touch only these). */
-const V1_TABLES = LOCAL_TABLES.filter((t) => t !== 'fiches');
+const V1_TABLES = LOCAL_TABLES.filter((t) => t !== 'fiches' && t !== 'session_members');
 export type LocalTable = (typeof LOCAL_TABLES)[number];
 
 /** Tables this phone writes through the outbox. */
-export const OUTBOX_TABLES = ['help_requests', 'permanences', 'loans'] as const;
+export const OUTBOX_TABLES = ['help_requests', 'permanences', 'loans', 'session_members'] as const;
 export type OutboxTable = (typeof OUTBOX_TABLES)[number];
 
 export type SyncState = 'pending' | 'synced' | 'needs_attention' | 'conflict';
@@ -65,6 +66,7 @@ export interface LocalFicheImage {
   size: number;
   blob: Blob;
 }
+export type LocalSessionMember = LocalRecord<'session_members'>;
 
 /** One pending mutation, in the order it must reach the server. */
 export interface OutboxEntry {
@@ -154,6 +156,17 @@ export const SCHEMA_V4 = {
   ficheImages: 'id',
 };
 
+/**
+ * Version 7: shared sessions (issue 14). `session_members`: what each phone that joined a
+ * permanence opened on another phone counted there, by session. Nothing to migrate: existing
+ * permanences keep their counts, which stay the opener's part of the totals. (Versions 5 and 6
+ * belong to other features; this one declares only its own table, so it stacks on whichever of
+ * them a build has.)
+ */
+export const SCHEMA_V7 = {
+  session_members: 'id, permanenceId, syncState',
+};
+
 /** Set by vite.config.ts `define` from DIGITAFEL_TEST_SCHEMA_BUMP (false unless a test builds with it). */
 declare const __DIGITAFEL_TEST_SCHEMA_BUMP__: boolean | undefined;
 const TEST_SCHEMA_BUMP =
@@ -170,6 +183,7 @@ export class DigitafelDb extends Dexie {
   partners!: Table<LocalPartner, string>;
   fiches!: Table<LocalFiche, string>;
   ficheImages!: Table<LocalFicheImage, string>;
+  session_members!: Table<LocalSessionMember, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, MetaKey>;
 
@@ -217,6 +231,7 @@ export class DigitafelDb extends Dexie {
         }
       });
     this.version(4).stores(SCHEMA_V4);
+    this.version(7).stores(SCHEMA_V7);
     if (TEST_SCHEMA_BUMP) {
       // Only in the second build of tests/e2e/upgrade-data.test.ts (DIGITAFEL_TEST_SCHEMA_BUMP=1):
       // a harmless version after the last real one (one more, empty table, an upgrade that

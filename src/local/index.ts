@@ -8,6 +8,7 @@ export { withSyncState, listRecordsWithIssues, type RecordsWithIssues } from './
 export * from './outbox';
 export * from './help-requests';
 export * from './permanences';
+export * from './sessions';
 export * from './loans';
 export * from './reference';
 export * from './transfer';

@@ -1,7 +1,7 @@
 // Permanence sessions on the phone: open one, count visitors and people turned away with big
 // +1/-1 buttons, close it with notes. Each tap is its own saved change (and outbox entry).
 import { newId } from '../shared/ids';
-import type { PermanenceInput } from '../shared/records';
+import type { PermanenceInput, SessionCounter } from '../shared/records';
 import type { LocalPermanence } from './db';
 import { NotFoundError } from './errors';
 import { getDb, getMeta } from './meta';
@@ -36,11 +36,16 @@ function requireRow(row: LocalPermanence | undefined, id: string): LocalPermanen
   return row;
 }
 
-async function bump(id: string, field: 'visitorCount' | 'turnedAwayCount', delta: 1 | -1) {
+async function bump(id: string, field: SessionCounter, delta: 1 | -1) {
   return commitRecord(getDb(), 'permanences', id, (existing) => {
     const row = requireRow(existing, id);
-    return { ...row, [field]: Math.max(0, row[field] + delta) };
+    return { ...row, [field]: Math.max(0, (row[field] ?? 0) + delta) };
   });
+}
+
+/** Counts one more (+1) or one less (-1, never below 0) on a counter of this phone's own session. */
+export function bumpPermanenceCounter(id: string, field: SessionCounter, delta: 1 | -1 = 1) {
+  return bump(id, field, delta);
 }
 
 /** Counts one visitor more (+1) or less (-1, never below 0). */

@@ -10,6 +10,7 @@ import type {
   LocalLoan,
   LocalPermanence,
   LocalRecord,
+  LocalSessionMember,
   OutboxTable,
 } from './db';
 import { getDb, getMeta } from './meta';
@@ -57,13 +58,89 @@ export async function listRecentHelpRequests(limit = 50): Promise<LocalHelpReque
   return withSyncState('help_requests', rows);
 }
 
-/** The most recently started session that is not closed yet. */
+/** Whose records this phone holds (the last signed-in user), or undefined before any sign-in. */
+async function ownerId(db: DigitafelDb): Promise<string | undefined> {
+  return (await getMeta(db, 'owner'))?.userId ?? (await getMeta(db, 'session'))?.user.id;
+}
+
+/**
+ * Whether a record is this phone's user's: written here (no author until the server's copy
+ * comes back) or by them. Other people's sessions reach the phone too, to be joined.
+ */
+const isMine = (row: { createdBy?: string | null }, owner: string | undefined) =>
+  !row.createdBy || row.createdBy === owner;
+
+/** The session the phone counts in: its own permanence, or one it joined on another phone. */
+export interface CurrentSession {
+  permanenceId: string;
+  /** The permanence (absent while a session joined by its QR code has not been pulled yet). */
+  permanence: LocalPermanence | undefined;
+  /** This phone's record in a session it joined; undefined in its own. */
+  member: LocalSessionMember | undefined;
+  /** Every member's record of the session (this phone's included). */
+  members: LocalSessionMember[];
+}
+
+/** A session some member ended (the server closes the permanence once it hears of it). */
+function endedByMember(members: LocalSessionMember[]): boolean {
+  return members.some((m) => !m.deleted && !!m.endedAt);
+}
+
+async function membersOf(db: DigitafelDb, permanenceId: string): Promise<LocalSessionMember[]> {
+  const rows = await db.session_members.where('permanenceId').equals(permanenceId).toArray();
+  return rows.filter((m) => !m.deleted);
+}
+
+/** The open session this phone counts in (its own most recent, else one it joined), or undefined. */
+export async function getCurrentSession(db: DigitafelDb = getDb()): Promise<CurrentSession | undefined> {
+  const owner = await ownerId(db);
+  const rows = await db.permanences.orderBy('startedAt').reverse().toArray();
+  for (const p of rows) {
+    if (p.deleted || p.endedAt || !isMine(p, owner)) continue;
+    const members = await membersOf(db, p.id);
+    if (endedByMember(members)) continue;
+    const [permanence] = await withSyncState('permanences', [p], db);
+    return { permanenceId: p.id, permanence, member: undefined, members };
+  }
+  const joined = (await db.session_members.toArray())
+    .filter((m) => !m.deleted && !m.endedAt && isMine(m, owner))
+    .sort((a, b) => b.joinedAt.localeCompare(a.joinedAt));
+  for (const m of joined) {
+    const p = await db.permanences.get(m.permanenceId);
+    if (p && (p.deleted || p.endedAt)) continue;
+    const members = await membersOf(db, m.permanenceId);
+    if (endedByMember(members)) continue;
+    const permanence = p && (await withSyncState('permanences', [p], db))[0];
+    return { permanenceId: m.permanenceId, permanence, member: m, members };
+  }
+  return undefined;
+}
+
+/** The permanence of the session this phone counts in (see getCurrentSession), if it has it. */
 export async function getOpenPermanence(): Promise<LocalPermanence | undefined> {
-  const rows = await getDb().permanences.orderBy('startedAt').reverse().toArray();
-  return one(
-    'permanences',
-    rows.find((p) => !p.deleted && !p.endedAt),
-  );
+  return (await getCurrentSession())?.permanence;
+}
+
+/**
+ * Other people's open sessions started today (Brussels day `today`) that this phone may join,
+ * newest first: the ones the server sent it (src/server/sync/pull.ts, two days back).
+ */
+export async function listJoinableSessions(today: string, dayOf: (iso: string) => string) {
+  const db = getDb();
+  const owner = await ownerId(db);
+  const rows = await db.permanences.orderBy('startedAt').reverse().toArray();
+  const open: LocalPermanence[] = [];
+  for (const p of rows) {
+    if (p.deleted || p.endedAt || isMine(p, owner) || dayOf(p.startedAt) !== today) continue;
+    if (endedByMember(await membersOf(db, p.id))) continue;
+    open.push(p);
+  }
+  return open;
+}
+
+/** One member record of a shared session, unless deleted. */
+export async function getSessionMember(id: string): Promise<LocalSessionMember | undefined> {
+  return one('session_members', await getDb().session_members.get(id));
 }
 
 /** One permanence, unless deleted. */
@@ -71,12 +148,13 @@ export async function getPermanence(id: string): Promise<LocalPermanence | undef
   return one('permanences', await getDb().permanences.get(id));
 }
 
-/** The latest permanences, newest first. */
+/** The latest permanences of this phone's user (not the sessions of others it may join), newest first. */
 export async function listRecentPermanences(limit = 20): Promise<LocalPermanence[]> {
+  const owner = await ownerId(getDb());
   const rows = await getDb()
     .permanences.orderBy('startedAt')
     .reverse()
-    .filter((p) => !p.deleted)
+    .filter((p) => !p.deleted && isMine(p, owner))
     .limit(limit)
     .toArray();
   return withSyncState('permanences', rows);

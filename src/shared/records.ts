@@ -23,6 +23,7 @@ export const TABLES = [
   'topics',
   'partners',
   'fiches',
+  'session_members',
 ] as const;
 export const tableName = z.enum(TABLES);
 export type TableName = z.infer<typeof tableName>;
@@ -113,6 +114,8 @@ export type HelpRequestInput = z.infer<typeof helpRequestInput>;
 
 // ---------------------------------------------------------------- permanences
 
+const counter = z.number().int().min(0).max(100000);
+
 export const PERMANENCE_KINDS = ['permanence', 'digi_table', 'door_to_door', 'workshop'] as const;
 
 export const permanenceInput = z.strictObject({
@@ -123,14 +126,50 @@ export const permanenceInput = z.strictObject({
   endedAt: isoInstant.nullable().optional(),
   staffUserIds: z.array(z.string().max(64)).max(50).optional(),
   extraHelpers: z.number().int().min(0).max(100).optional(),
-  visitorCount: z.number().int().min(0).max(100000),
-  turnedAwayCount: z.number().int().min(0).max(100000),
+  visitorCount: counter,
+  turnedAwayCount: counter,
   equipmentUsed: z.string().max(500).nullable().optional(),
   notes: freeText.nullable().optional(),
   difficulties: freeText.nullable().optional(),
   serviceSignals: freeText.nullable().optional(),
+  /** Door-to-door rounds: doors knocked on, nobody at home, conversations held. */
+  doorCount: counter.optional(),
+  notHomeCount: counter.optional(),
+  conversationCount: counter.optional(),
 });
 export type PermanenceInput = z.infer<typeof permanenceInput>;
+
+// ---------------------------------------------------------------- shared sessions
+
+/**
+ * One phone's part in a shared session (a permanence opened on another phone): made when the
+ * phone joins, written only by that phone, holding what THIS phone counted. The session's
+ * totals are the permanence's own counts (the phone that opened it) plus the sum over its
+ * members' records (design: src/server/README.md, "Shared sessions"). `endedAt` set: this
+ * member ended the session for everyone (the server closes the permanence).
+ */
+export const sessionMemberInput = z.strictObject({
+  ...deviceFields,
+  permanenceId: uuid,
+  joinedAt: isoInstant,
+  endedAt: isoInstant.nullable().optional(),
+  visitorCount: counter,
+  turnedAwayCount: counter,
+  doorCount: counter.optional(),
+  notHomeCount: counter.optional(),
+  conversationCount: counter.optional(),
+});
+export type SessionMemberInput = z.infer<typeof sessionMemberInput>;
+
+/** The counters of a session, each summed over the phones that count in it. */
+export const SESSION_COUNTERS = [
+  'visitorCount',
+  'turnedAwayCount',
+  'doorCount',
+  'notHomeCount',
+  'conversationCount',
+] as const;
+export type SessionCounter = (typeof SESSION_COUNTERS)[number];
 
 // ---------------------------------------------------------------- equipment
 
@@ -308,6 +347,7 @@ export const inputSchemas = {
   topics: topicInput,
   partners: partnerInput,
   fiches: ficheInput,
+  session_members: sessionMemberInput,
 } as const satisfies Record<TableName, z.ZodObject>;
 
 export type InputOf<T extends TableName> = z.infer<(typeof inputSchemas)[T]>;
@@ -323,12 +363,13 @@ export type Location = RecordOf<'locations'>;
 export type Topic = RecordOf<'topics'>;
 export type Partner = RecordOf<'partners'>;
 export type Fiche = RecordOf<'fiches'>;
+export type SessionMember = RecordOf<'session_members'>;
 
 /** Tables each role may write (volunteers change equipment status only through loans). */
 export const WRITABLE_TABLES: Record<'admin' | 'coordinator' | 'volunteer', readonly TableName[]> = {
   admin: TABLES,
   coordinator: TABLES,
-  volunteer: ['help_requests', 'permanences', 'loans'],
+  volunteer: ['help_requests', 'permanences', 'loans', 'session_members'],
 };
 
 /** Tables that flow down to every phone as reference data. */

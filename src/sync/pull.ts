@@ -137,6 +137,8 @@ export async function pullChanges(db: DigitafelDb, api: ApiClient, cursor: strin
 function ageDate(table: LocalTable, row: Record<string, unknown>): string | undefined {
   if (table === 'help_requests') return row.occurredAt as string;
   if (table === 'permanences') return (row.endedAt as string | null) ?? undefined;
+  // A shared session's counts go 30 days after the phone joined (sessions last a day).
+  if (table === 'session_members') return row.joinedAt as string;
   if (table === 'loans') {
     const loan = row as unknown as LocalLoan;
     if (isOpenLoan(loan)) return undefined;

@@ -25,7 +25,7 @@ import {
 
 const catalogues: Record<string, Record<string, string>> = { en, nl, fr };
 /** Arrays of records.ts that are not value sets shown to people (field names, a table subset). */
-const NOT_ENUMS = ['SERVER_FIELD_NAMES', 'REFERENCE_TABLES', 'FICHE_IMAGE_TYPES'];
+const NOT_ENUMS = ['SERVER_FIELD_NAMES', 'REFERENCE_TABLES', 'FICHE_IMAGE_TYPES', 'SESSION_COUNTERS'];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** Error codes the UI can show: server codes (src/server/README.md), sync engine and local store codes. */

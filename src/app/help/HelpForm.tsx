@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorText, t } from '../../shared/i18n';
 import {
   getHelpRequest,
-  getOpenPermanence,
+  getCurrentSession,
   lastHelpDefaults,
   saveHelpRequest,
   ValidationError,
@@ -37,12 +37,13 @@ import { NoteFields } from './NoteFields';
  * entry's place, language and channel (never "permanence" once no permanence is open).
  */
 async function newDraft(): Promise<Draft> {
-  const [last, open] = await Promise.all([lastHelpDefaults(), getOpenPermanence()]);
+  // The session this phone counts in: its own, or a colleague's it joined (shared sessions).
+  const [last, open] = await Promise.all([lastHelpDefaults(), getCurrentSession()]);
   if (open)
     return emptyDraft({
       channel: 'permanence',
-      permanenceId: open.id,
-      locationId: open.locationId ?? null,
+      permanenceId: open.permanenceId,
+      locationId: open.permanence?.locationId ?? null,
       language: last.language ?? undefined,
     });
   return emptyDraft({

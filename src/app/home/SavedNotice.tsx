@@ -2,13 +2,18 @@
 // the sync engine confirmed it.
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
-import { getHelpRequest, getLoan, getPermanence } from '../../local/read';
+import { getHelpRequest, getLoan, getPermanence, getSessionMember } from '../../local/read';
 import { useLive } from '../ui/useLive';
 import { takeSaved, type Saved } from './saved';
 
 async function stateOf(saved: Saved | undefined): Promise<string | undefined> {
   if (!saved) return undefined;
-  const get = { help_requests: getHelpRequest, permanences: getPermanence, loans: getLoan }[saved.table];
+  const get = {
+    help_requests: getHelpRequest,
+    permanences: getPermanence,
+    loans: getLoan,
+    session_members: getSessionMember,
+  }[saved.table];
   return (await get(saved.id))?.syncState;
 }
 

@@ -1,26 +1,20 @@
-// A permanence session: start one at a place, count visitors and people turned away with big
-// buttons (each tap is saved at once), log help requests inside it, and end it with notes.
+// A permanence session: start one at a place or join a colleague's (SharedSession.tsx), count
+// with big buttons (each tap is saved at once), log help requests inside it, and end it.
 import { useState } from 'preact/hooks';
 import { PERMANENCE_KINDS } from '../../shared/records';
 import { formatTime, getLanguage, label, t } from '../../shared/i18n';
-import {
-  addTurnedAway,
-  addVisitor,
-  getOpenPermanence,
-  helpRequestsForPermanence,
-  listLocations,
-  startPermanence,
-} from '../../local';
+import { sessionCode } from '../../shared/sessions';
+import { getCurrentSession, helpRequestsForPermanence, listLocations, startPermanence } from '../../local';
 import { navigate } from '../router';
 import { SavedNotice } from '../home/SavedNotice';
 import { ChipGroup } from '../ui/ChipGroup';
-import { Counter } from '../ui/Counter';
 import { Field, fieldAria } from '../ui/Field';
 import { errorMessage } from '../ui/errors';
 import { enumOptions } from '../ui/options';
 import { Screen } from '../ui/Screen';
 import { useLive } from '../ui/useLive';
 import { EndForm } from './EndForm';
+import { EndAsMember, JoinPanel, SessionCounters, SharePanel } from './SharedSession';
 
 /** The start form when no session is open. */
 function StartForm() {
@@ -76,69 +70,49 @@ function StartForm() {
   );
 }
 
-/** The permanence screen: start form, or the open session with its counters. */
+/** The permanence screen: start or join form, or the open session with its counters. */
 export function PermanencePage() {
-  const open = useLive(async () => (await getOpenPermanence()) ?? null);
-  const helped = useLive(
-    async () => (open ? (await helpRequestsForPermanence(open.id)).length : 0),
-    [open?.id],
-  );
+  const current = useLive(async () => (await getCurrentSession()) ?? null);
+  const id = current?.permanenceId;
+  const helped = useLive(async () => (id ? (await helpRequestsForPermanence(id)).length : 0), [id]);
   const locations = useLive(listLocations) ?? [];
-  const [failure, setFailure] = useState<string>();
-  const bump = (fn: typeof addVisitor, id: string) => (delta: 1 | -1) =>
-    fn(id, delta).catch((err: unknown) => setFailure(errorMessage(err)));
 
-  if (open === undefined)
+  if (current === undefined)
     return (
       <Screen title={t('permanence.title')}>
         <p class="loading">{t('common.loading')}</p>
       </Screen>
     );
-  if (open === null)
+  if (current === null)
     return (
       <Screen title={t('permanence.title')}>
         <SavedNotice />
         <p>{t('permanence.noneOpen')}</p>
         <StartForm />
+        <JoinPanel />
       </Screen>
     );
-  const place = locations.find((l) => l.id === open.locationId)?.name;
+  const open = current.permanence;
+  const place = open && locations.find((l) => l.id === open.locationId)?.name;
   return (
     <Screen title={t('permanence.title')}>
       <SavedNotice />
       <p class="perm-summary">
-        {t('permanence.openSince', {
-          kind: label('permanenceKind', open.kind),
-          time: formatTime(getLanguage(), open.startedAt),
-        })}
+        {open
+          ? t('permanence.openSince', {
+              kind: label('permanenceKind', open.kind),
+              time: formatTime(getLanguage(), open.startedAt),
+            })
+          : t('permanence.joinedPending', { code: sessionCode(current.permanenceId) })}
         {place && ` · ${place}`}
       </p>
-      <Counter
-        id="perm-visitors"
-        label={t('permanence.visitors')}
-        value={open.visitorCount}
-        plusLabel={t('permanence.plusVisitor')}
-        minusLabel={t('permanence.minusVisitor')}
-        onChange={bump(addVisitor, open.id)}
-      />
-      <Counter
-        id="perm-turned-away"
-        label={t('permanence.turnedAway')}
-        value={open.turnedAwayCount}
-        plusLabel={t('permanence.plusTurnedAway')}
-        minusLabel={t('permanence.minusTurnedAway')}
-        onChange={bump(addTurnedAway, open.id)}
-      />
-      {failure && (
-        <p class="form-error" role="alert">
-          {failure}
-        </p>
-      )}
+      <SessionCounters session={current} />
       <p>{t('permanence.helpCount', { n: helped ?? 0 })}</p>
       <button type="button" class="btn btn-big" onClick={() => navigate('/help/new')}>
         {t('permanence.logHelp')}
       </button>
-      <EndForm permanence={open} />
+      <SharePanel session={current} />
+      {current.member ? <EndAsMember memberId={current.member.id} /> : open && <EndForm permanence={open} />}
     </Screen>
   );
 }

@@ -109,6 +109,9 @@ export const READABLE_COLUMNS: Record<TableName, Column[]> = {
     col('col.place', (r, c) => c.names.place(r.locationId), 20),
     count('col.visitors', 'visitorCount'),
     count('col.turnedAway', 'turnedAwayCount'),
+    count('col.doors', 'doorCount'),
+    count('col.notHome', 'notHomeCount'),
+    count('col.conversations', 'conversationCount'),
     col('col.staff', (r, c) => list(arr(r.staffUserIds).map((u) => c.names.user(u))), 24),
     count('col.extraHelpers', 'extraHelpers'),
     field('col.equipmentUsed', 'equipmentUsed', 24),
@@ -192,6 +195,17 @@ export const READABLE_COLUMNS: Record<TableName, Column[]> = {
     col('fiches.col.title.en', (r) => ficheTitle(r, 'en'), 30),
     col('col.topics', (r, c) => list(arr(r.topics).map((t) => c.names.topic(t))), 30),
     yes('col.active', 'active'),
+  ],
+  session_members: [
+    date('col.joined', 'joinedAt'),
+    time('col.start', 'joinedAt'),
+    time('col.end', 'endedAt'),
+    count('col.visitors', 'visitorCount'),
+    count('col.turnedAway', 'turnedAwayCount'),
+    count('col.doors', 'doorCount'),
+    count('col.notHome', 'notHomeCount'),
+    count('col.conversations', 'conversationCount'),
+    volunteer(),
   ],
 };
 

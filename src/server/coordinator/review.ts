@@ -10,6 +10,7 @@ import { parseData, toRecord } from '../records/format';
 import { baseDb, baseTx, type CoordDb } from './db';
 import { checkCorrection } from './reference';
 import { collectIds, idsToName, referenceNames } from './names';
+import { sessionOf } from './sessions';
 import { writeVersion, type WriteCtx } from './write';
 
 type Data = Record<string, unknown>;
@@ -156,6 +157,8 @@ export async function recordDetail(db: CoordDb, orgId: string, table: TableName,
     collectIds(ids, m.field, m.newValue);
   }
   for (const a of auditOut) if (a.userId) ids.users.add(a.userId);
+  const session = table === 'permanences' ? await sessionOf(baseDb(db), orgId, record) : undefined;
+  for (const m of session?.members ?? []) if (m.userId) ids.users.add(m.userId);
   const names = await referenceNames(baseDb(db), orgId, ids);
-  return { record, audit: auditOut, merges: mergesOut, names };
+  return { record, audit: auditOut, merges: mergesOut, names, ...(session && { session }) };
 }

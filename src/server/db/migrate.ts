@@ -15,6 +15,7 @@ import * as orgPrivacyContact from './migrations/20261201T1900_org_privacy_conta
 import * as jobLeases from './migrations/20261202T0100_job_leases';
 import * as helpRequestIndexes from './migrations/20261202T0200_help_request_indexes';
 import * as fiches from './migrations/20261202T1330_fiches';
+import * as sharedSessions from './migrations/20261202T1600_shared_sessions';
 
 const migrations: Record<string, Migration> = {
   '20261123T0900_initial': initial,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '20261202T0100_job_leases': jobLeases,
   '20261202T0200_help_request_indexes': helpRequestIndexes,
   '20261202T1330_fiches': fiches,
+  '20261202T1600_shared_sessions': sharedSessions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

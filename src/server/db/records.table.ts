@@ -34,6 +34,13 @@ export interface PermanencesTable extends RecordColumns {
   location_id: string | null;
 }
 
+/** One phone's counts in a shared session (src/server/README.md, "Shared sessions"). */
+export interface SessionMembersTable extends RecordColumns {
+  permanence_id: string | null;
+  joined_at: string | null;
+  ended_at: string | null;
+}
+
 export interface LoansTable extends RecordColumns {
   equipment_id: string | null;
   /** 1 while the loan is open (isOpenLoan). */

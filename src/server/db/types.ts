@@ -11,6 +11,7 @@ import type {
   MergesTable,
   PermanencesTable,
   RecordColumns,
+  SessionMembersTable,
   RetentionRunsTable,
 } from './records.table';
 import type {
@@ -43,6 +44,7 @@ export interface DB {
   partners: RecordColumns;
   fiches: RecordColumns;
   fiche_images: FicheImagesTable;
+  session_members: SessionMembersTable;
   merges: MergesTable;
   audit_log: AuditLogTable;
   retention_runs: RetentionRunsTable;

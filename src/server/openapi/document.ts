@@ -61,6 +61,7 @@ const INPUT_NAMES: Record<TableName, string> = {
   topics: 'TopicInput',
   partners: 'PartnerInput',
   fiches: 'FicheInput',
+  session_members: 'SessionMemberInput',
 };
 
 const INTRO = `Digitafel's REST API. JSON over HTTPS (plain HTTP on localhost); every route is under \`/api/v1\`.

@@ -55,8 +55,37 @@ export const recordsPage = z.object({
   }),
 });
 
+const sessionCounts = {
+  visitorCount: z.number().int(),
+  turnedAwayCount: z.number().int(),
+  doorCount: z.number().int(),
+  notHomeCount: z.number().int(),
+  conversationCount: z.number().int(),
+};
+
+/** A permanence's shared session: the summed counters and the phones that joined it. */
+export const sessionSummary = z
+  .object({
+    totals: z.object(sessionCounts),
+    members: z.array(
+      z.object({
+        userId: z.string().nullable(),
+        joinedAt: z.string().nullable(),
+        endedAt: z.string().nullable(),
+        ...sessionCounts,
+      }),
+    ),
+  })
+  .meta({
+    description:
+      "Permanences only: each counter summed over the permanence's own counts (the phone that opened " +
+      'it) and every `session_members` record (the phones that joined it), and those members, by ' +
+      '`userId` (named in `names.users`), in the order they joined.',
+  });
+
 export const recordDetail = z.object({
   record: apiRecord,
+  session: sessionSummary.optional(),
   audit: z.array(auditEntry),
   merges: z.array(mergeEntry),
   names: referenceNames.meta({

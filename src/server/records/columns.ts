@@ -57,6 +57,12 @@ export function extraColumns(table: TableName, data: Data, deleted: boolean): Ex
       return { asset_tag: text(data.assetTag), kind: text(data.kind), status: text(data.status) };
     case 'borrowers':
       return { borrower_code: text(data.borrowerCode) };
+    case 'session_members':
+      return {
+        permanence_id: text(data.permanenceId),
+        joined_at: instant(data.joinedAt),
+        ended_at: instant(data.endedAt),
+      };
     default:
       return {};
   }

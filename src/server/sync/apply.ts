@@ -17,6 +17,7 @@ import { parseData, toRecord } from '../records/format';
 import type { BatchRows } from './batch-rows';
 import { syncEquipmentStatus } from './equipment-status';
 import { mergeFields } from './merge';
+import { endSessionFromMember, keepSessionEnd } from './sessions';
 
 export interface PushContext {
   trx: Transaction<DB>;
@@ -182,6 +183,7 @@ async function applyUpsert(
   const limited = othersLoan(ctx, m, cur, input, plain);
   if (limited.refusal) return limited.refusal;
   let data = limited.input;
+  if (m.table === 'permanences') data = await keepSessionEnd(ctx.trx, ctx.orgId, cur, data);
   const overwritten: ReturnType<typeof mergeFields>['overwritten'] = [];
   if (!plain && cur) {
     const merged = mergeFields(parseData(cur), data);
@@ -219,6 +221,7 @@ async function applyUpsert(
   }
 
   const row = await write(ctx, m.table, cur, data, false);
+  if (m.table === 'session_members') await endSessionFromMember(ctx, data);
   await insertMerges(
     ctx.trx,
     {

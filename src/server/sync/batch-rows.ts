@@ -11,7 +11,8 @@ import { findRecord, saveRecord, type RecordRow } from '../db/records.repository
 
 // Borrowers too: a new borrower's code must be visible to the uniqueness check of the next one
 // in the same batch (src/server/db/borrower-codes.ts); only coordinators write them, rarely.
-const DIRECT = new Set<TableName>(['loans', 'equipment', 'borrowers']);
+// Session members too: a permanence written in the batch reads them (src/server/sync/sessions.ts).
+const DIRECT = new Set<TableName>(['loans', 'equipment', 'borrowers', 'session_members']);
 /** Ids per prefetch query and rows per INSERT (bound-parameter limits of both databases). */
 const READ_CHUNK = 400;
 const INSERT_CHUNK = 250;

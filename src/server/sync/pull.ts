@@ -14,6 +14,14 @@ import type { SyncCaller } from './push';
 
 /** How far back a volunteer's own help requests and permanences flow to their phones. */
 export const VOLUNTEER_WINDOW_DAYS = 30;
+/**
+ * How far back other people's sessions (permanences and their members' counts) flow to a
+ * volunteer's phone, so it can join one opened today and show its totals.
+ */
+export const SHARED_SESSION_WINDOW_HOURS = 48;
+
+/** Fields of someone else's permanence a volunteer's phone never receives (free text). */
+const OTHERS_PERMANENCE_HIDDEN = ['notes', 'difficulties', 'serviceSignals', 'equipmentUsed'];
 
 type Row = RecordColumns & { tbl: TableName };
 
@@ -34,16 +42,32 @@ export const COMMON_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof RecordColumns>;
 
 /** One table's part of the union, with the volunteer filters applied. */
-function tableQuery(db: Db, table: TableName, caller: SyncCaller, after: number, since: string) {
+function tableQuery(
+  db: Db,
+  table: TableName,
+  caller: SyncCaller,
+  after: number,
+  since: string,
+  sharedSince: string,
+) {
   let q = db
     .selectFrom(table as 'equipment')
     .select(sql.lit(table).as('tbl'))
     .select(COMMON_COLUMNS)
     .where('org_id', '=', caller.orgId)
     .where('seq', '>', after) as SelectQueryBuilder<DB, 'equipment', Row>;
-  if (caller.role === 'volunteer' && (table === 'help_requests' || table === 'permanences')) {
-    const dateColumn = table === 'help_requests' ? 'occurred_at' : 'started_at';
-    q = q.where('created_by', '=', caller.userId).where(sql.ref(dateColumn), '>=', since);
+  if (caller.role === 'volunteer' && table === 'help_requests') {
+    q = q.where('created_by', '=', caller.userId).where(sql.ref('occurred_at'), '>=', since);
+  }
+  if (caller.role === 'volunteer' && (table === 'permanences' || table === 'session_members')) {
+    // Their own of the last 30 days, and everyone's sessions of the last two days (to join).
+    const dateColumn = sql.ref<string>(table === 'permanences' ? 'started_at' : 'joined_at');
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('created_by', '=', caller.userId), eb(dateColumn, '>=', since)]),
+        eb(dateColumn, '>=', sharedSince),
+      ]),
+    );
   }
   return q;
 }
@@ -69,6 +93,7 @@ function toChange(row: Row, caller: SyncCaller): Change {
     // A coordinator's review of someone else's record is not this volunteer's business.
     delete record.reviewState;
     delete record.reviewComment;
+    if (row.tbl === 'permanences') for (const f of OTHERS_PERMANENCE_HIDDEN) delete record[f];
   }
   return { ...base, deleted: false, record };
 }
@@ -92,7 +117,8 @@ export async function pull(
   }
   const since = new Date(now.getTime() - VOLUNTEER_WINDOW_DAYS * 86_400_000).toISOString();
   const tables = TABLES.filter((t) => caller.role !== 'volunteer' || t !== 'borrowers');
-  const [first, ...rest] = tables.map((t) => tableQuery(db, t, caller, after, since));
+  const sharedSince = new Date(now.getTime() - SHARED_SESSION_WINDOW_HOURS * 3_600_000).toISOString();
+  const [first, ...rest] = tables.map((t) => tableQuery(db, t, caller, after, since, sharedSince));
   let union = first!;
   for (const q of rest) union = union.unionAll(q);
   const rows = (await union

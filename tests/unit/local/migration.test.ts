@@ -61,7 +61,7 @@ describe('schema migration v1 -> current', () => {
 
     const db = new DigitafelDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(7);
     expect(await db.help_requests.get(HELP_ID)).toMatchObject({ channel: 'phone', syncState: 'pending' });
     expect(await db.locations.get(LOC_ID)).toEqual({
       id: LOC_ID,
@@ -217,7 +217,7 @@ describe('schema migration v2 -> v3', () => {
 
     const db = new DigitafelDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(7);
     expect(await db.help_requests.get(HELP_ID)).toEqual(help);
     expect(await db.help_requests.get(unsent.id)).toEqual(unsent);
     const { reviewState: _s, reviewComment: _c, ...loanKept } = othersLoan;

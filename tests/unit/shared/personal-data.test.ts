@@ -23,6 +23,7 @@ const EXPECTED: Record<TableName, Record<string, PersonalDataClass>> = {
   topics: {},
   partners: {},
   fiches: {},
+  session_members: {},
 };
 
 const marked = (schema: Parameters<typeof personalFields>[0]) =>

@@ -124,6 +124,19 @@ export const fullRecords: { [T in TableName]: InputOf<T> } = {
     starter: 'itsme_first_use',
     active: true,
   },
+  session_members: {
+    id: ID,
+    createdAt: AT,
+    updatedAt: AT,
+    permanenceId: OTHER_ID,
+    joinedAt: AT,
+    endedAt: LATER,
+    visitorCount: 3,
+    turnedAwayCount: 1,
+    doorCount: 12,
+    notHomeCount: 5,
+    conversationCount: 7,
+  },
 };
 
 /** The fewest fields each table accepts. */
@@ -144,4 +157,5 @@ export const minimalRecords: { [T in TableName]: InputOf<T> } = {
   topics: { id: ID, key: 'ab' },
   partners: { id: ID, name: 'OCMW' },
   fiches: { id: ID, texts: { nl: { title: 'Fiche', body: '' } }, topics: [] },
+  session_members: { id: ID, permanenceId: OTHER_ID, joinedAt: AT, visitorCount: 0, turnedAwayCount: 0 },
 };

@@ -268,8 +268,13 @@ describe('toInput and writable tables', () => {
     expect(issuesOf(inputSchemas.loans, toInput('loans', stored))).toEqual([]);
   });
 
-  it('lets volunteers write only help requests, permanences and loans', () => {
-    expect([...WRITABLE_TABLES.volunteer].sort()).toEqual(['help_requests', 'loans', 'permanences']);
+  it('lets volunteers write only help requests, permanences, loans and their part of shared sessions', () => {
+    expect([...WRITABLE_TABLES.volunteer].sort()).toEqual([
+      'help_requests',
+      'loans',
+      'permanences',
+      'session_members',
+    ]);
     expect([...WRITABLE_TABLES.coordinator].sort()).toEqual([...TABLES].sort());
   });
 });

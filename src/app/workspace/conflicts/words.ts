@@ -62,6 +62,8 @@ export function subjectOf(table: TableName, record: Record<string, unknown> | nu
       return ct('conflicts.subject.borrowers', { name: str(record.name) || str(record.borrowerCode) });
     case 'topics':
       return ct('conflicts.subject.topics', { name: naming.topicName(str(record.key)) });
+    case 'session_members':
+      return ct('conflicts.subject.session_members', { date: when(str(record.joinedAt), true) });
     case 'locations':
     case 'partners':
       return ct(`conflicts.subject.${table}`, { name: str(record.name) });

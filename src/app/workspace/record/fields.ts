@@ -54,6 +54,9 @@ const FIELDS: Record<TableName, Array<[string, LabelKey]>> = {
     ['extraHelpers', v('permanence.extraHelpers')],
     ['visitorCount', v('permanence.visitors')],
     ['turnedAwayCount', v('permanence.turnedAway')],
+    ['doorCount', c('field.doorCount')],
+    ['notHomeCount', c('field.notHomeCount')],
+    ['conversationCount', c('field.conversationCount')],
     ['equipmentUsed', c('field.equipmentUsed')],
     ['notes', v('permanence.notes')],
     ['difficulties', v('permanence.difficulties')],
@@ -124,6 +127,17 @@ const FIELDS: Record<TableName, Array<[string, LabelKey]>> = {
     ['images', c('field.images')],
     ['starter', c('field.starter')],
     ['active', c('field.active')],
+  ],
+  session_members: [
+    ['permanenceId', c('field.permanenceId')],
+    ['createdBy', c('field.createdBy')],
+    ['joinedAt', c('field.joinedAt')],
+    ['endedAt', c('field.endedAt')],
+    ['visitorCount', v('permanence.visitors')],
+    ['turnedAwayCount', v('permanence.turnedAway')],
+    ['doorCount', c('field.doorCount')],
+    ['notHomeCount', c('field.notHomeCount')],
+    ['conversationCount', c('field.conversationCount')],
   ],
 };
 

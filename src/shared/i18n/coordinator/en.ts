@@ -5,11 +5,13 @@ import { fichesEn } from './fiches.en';
 import { peopleEn } from './people.en';
 import { privacyEn } from './privacy.en';
 import { referenceEn } from './reference.en';
+import { sessionsEn } from './sessions.en';
 
 export const en = {
   ...equipmentEn,
   ...fichesEn,
   ...referenceEn,
+  ...sessionsEn,
   ...peopleEn,
   ...privacyEn,
   'nav.inbox': 'Review',

@@ -5,11 +5,13 @@ import { fichesFr } from './fiches.fr';
 import { peopleFr } from './people.fr';
 import { privacyFr } from './privacy.fr';
 import { referenceFr } from './reference.fr';
+import { sessionsFr } from './sessions.fr';
 
 export const fr: CoordMessages = {
   ...equipmentFr,
   ...fichesFr,
   ...referenceFr,
+  ...sessionsFr,
   ...peopleFr,
   ...privacyFr,
   'nav.inbox': 'Vérification',

@@ -5,11 +5,13 @@ import { fichesNl } from './fiches.nl';
 import { peopleNl } from './people.nl';
 import { privacyNl } from './privacy.nl';
 import { referenceNl } from './reference.nl';
+import { sessionsNl } from './sessions.nl';
 
 export const nl: CoordMessages = {
   ...equipmentNl,
   ...fichesNl,
   ...referenceNl,
+  ...sessionsNl,
   ...peopleNl,
   ...privacyNl,
   'nav.inbox': 'Nakijken',
