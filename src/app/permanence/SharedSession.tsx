@@ -53,6 +53,15 @@ function countersOf(kind: string | undefined): Array<[SessionCounter, string, st
   });
 }
 
+/** Element ids of the counters (the first two as they were before shared sessions). */
+const COUNTER_IDS: Record<SessionCounter, string> = {
+  visitorCount: 'perm-visitors',
+  turnedAwayCount: 'perm-turned-away',
+  doorCount: 'perm-doors',
+  notHomeCount: 'perm-not-home',
+  conversationCount: 'perm-conversations',
+};
+
 /** The big counters: each shows the session's total; a tap changes this phone's part. */
 export function SessionCounters({ session }: { session: CurrentSession }) {
   const [failure, setFailure] = useState<string>();
@@ -72,7 +81,7 @@ export function SessionCounters({ session }: { session: CurrentSession }) {
       {counters.map(([field, name, plus, minus]) => (
         <Counter
           key={field}
-          id={`perm-${field}`}
+          id={COUNTER_IDS[field]}
           label={name}
           value={totals[field]}
           plusLabel={plus}
