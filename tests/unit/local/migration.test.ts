@@ -228,3 +228,56 @@ describe('schema migration v2 -> v3', () => {
     db.close();
   });
 });
+
+describe('schema migration v4 -> v7 (shared sessions)', () => {
+  it('keeps the fiches, their images, every row and the outbox, and adds session_members', async () => {
+    const name = `migrate-${randomUUID()}`;
+    // v4 as it shipped (frozen): v3 plus the fiches and their image blobs.
+    const v4 = new Dexie(name);
+    const V3 = {
+      ...V2,
+      help_requests: `${V2.help_requests}, reviewState`,
+      permanences: `${V2.permanences}, reviewState`,
+    };
+    v4.version(4).stores({ ...V3, fiches: 'id, syncState', ficheImages: 'id' });
+    const fiche = {
+      id: randomUUID(),
+      texts: { nl: { title: 'itsme', body: '1.' } },
+      topics: [],
+      syncState: 'synced',
+    };
+    const permanence = {
+      id: randomUUID(),
+      kind: 'permanence',
+      startedAt: '2026-12-01T09:00:00.000Z',
+      endedAt: null,
+      visitorCount: 3,
+      turnedAwayCount: 1,
+      syncState: 'pending',
+    };
+    await v4.table('fiches').put(fiche);
+    await v4.table('ficheImages').put({ id: 'img', type: 'image/png', size: 3, blob: 'abc' });
+    await v4.table('permanences').put(permanence);
+    await v4.table('outbox').add({
+      mutationId: 9,
+      table: 'permanences',
+      op: 'upsert',
+      id: permanence.id,
+      baseVersion: null,
+      record: { id: permanence.id },
+      createdAt: '2026-12-01T09:00:00.000Z',
+    });
+    v4.close();
+
+    const db = new DigitafelDb(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.fiches.get(fiche.id)).toEqual(fiche);
+    expect(await db.ficheImages.count()).toBe(1);
+    expect(await db.permanences.get(permanence.id)).toEqual(permanence);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.session_members.count()).toBe(0);
+    expect(await db.session_members.where('permanenceId').equals(permanence.id).count()).toBe(0);
+    db.close();
+  });
+});
