@@ -120,7 +120,7 @@ export function SharePanel({ session }: { session: CurrentSession }) {
       <h2 id="shared-title">{t('permanence.sharedTitle')}</h2>
       <p class="hint">{session.member ? t('permanence.joinedHint') : t('permanence.sharedHint')}</p>
       <p class="session-code">
-        {t('permanence.code')}: <strong>{code}</strong>
+        {t('permanence.code')} <strong>{code}</strong>
       </p>
       <p>{t('permanence.phones', { n: session.members.length + 1 })}</p>
       <button type="button" class="btn btn-secondary" aria-expanded={open} onClick={() => void toggle()}>

@@ -176,7 +176,7 @@ export const en = {
   'permanence.sharedTitle': 'Count together',
   'permanence.sharedHint':
     'Colleagues join this session on their phone with this code or QR code. Every phone counts; the totals add up after sync.',
-  'permanence.code': 'Code',
+  'permanence.code': 'Code:',
   'permanence.showQr': 'Show QR code',
   'permanence.hideQr': 'Hide QR code',
   'permanence.qrAlt': 'QR code to join this session, code {code}',

@@ -183,7 +183,7 @@ export const fr: Messages = {
   'permanence.sharedTitle': 'Compter ensemble',
   'permanence.sharedHint':
     'Vos collègues rejoignent cette séance sur leur téléphone avec ce code ou ce code QR. Chaque téléphone compte ; les totaux s’additionnent après la synchronisation.',
-  'permanence.code': 'Code',
+  'permanence.code': 'Code :',
   'permanence.showQr': 'Afficher le code QR',
   'permanence.hideQr': 'Masquer le code QR',
   'permanence.qrAlt': 'Code QR pour rejoindre cette séance, code {code}',

@@ -181,7 +181,7 @@ export const nl: Messages = {
   'permanence.sharedTitle': 'Samen tellen',
   'permanence.sharedHint':
     'Collega’s sluiten op hun telefoon aan bij deze sessie met deze code of QR-code. Elke telefoon telt; na het synchroniseren worden de totalen opgeteld.',
-  'permanence.code': 'Code',
+  'permanence.code': 'Code:',
   'permanence.showQr': 'QR-code tonen',
   'permanence.hideQr': 'QR-code verbergen',
   'permanence.qrAlt': 'QR-code om aan te sluiten bij deze sessie, code {code}',
