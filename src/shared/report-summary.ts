@@ -17,7 +17,10 @@ export const reportSummary = z.object({
   to: z.string(),
   /** Help requests (one person helped each). */
   total: shown,
-  /** People met: permanence visitors plus people helped outside a permanence. */
+  /**
+   * People met: permanence visitors, conversations of door-to-door rounds, and people helped
+   * outside a permanence.
+   */
   peopleReached: shown,
   byTopic: breakdown,
   byOutcome: breakdown,
@@ -48,6 +51,11 @@ export const reportSummary = z.object({
     hours: z.number(),
     visitors: shown,
     turnedAway: shown,
+    /** Door-to-door rounds: doors knocked on and doors where nobody was at home (not people: never hidden). */
+    doors: z.number().int(),
+    notHome: z.number().int(),
+    /** Door-to-door rounds: conversations held (people). */
+    conversations: shown,
     volunteerHours: z.number(),
     /** Permanence kind -> sessions. */
     byKind: counts,
@@ -171,10 +179,11 @@ function addUp(rows: readonly DayCount[]) {
 
 /**
  * Turns day counts into the help-request part of the summary, every count of people hidden by
- * the rule of report.ts. `visitors` (permanence headcounts of the period) makes people reached:
- * visitors plus help requests outside a permanence, shown only when all three parts are.
+ * the rule of report.ts. `visitors` (permanence headcounts of the period) and `conversations`
+ * (door-to-door rounds) make people reached: visitors plus conversations plus help requests
+ * outside a permanence, shown only when every part is.
  */
-export function summariseHelpCounts(rows: readonly DayCount[], visitors = 0): HelpPart {
+export function summariseHelpCounts(rows: readonly DayCount[], visitors = 0, conversations = 0): HelpPart {
   const { by, weekTopic, topicOutcome } = addUp(rows);
   const raw = (dim: string) => by[dim] ?? {};
   const totalRaw = raw('total')[''] ?? 0;
@@ -190,9 +199,12 @@ export function summariseHelpCounts(rows: readonly DayCount[], visitors = 0): He
   const reachedParts: Shown[] = [
     total,
     hideSmall(visitors),
+    hideSmall(conversations),
     inPermanence === 0 || 'permanence' in byChannel ? inPermanence : null,
   ];
-  const peopleReached = reachedParts.includes(null) ? null : hideSmall(visitors + totalRaw - inPermanence);
+  const peopleReached = reachedParts.includes(null)
+    ? null
+    : hideSmall(visitors + conversations + totalRaw - inPermanence);
   return {
     total,
     peopleReached,

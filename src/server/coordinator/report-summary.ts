@@ -5,6 +5,8 @@
 import { loanEndedAt, loanStatus } from '../records/columns';
 import { brusselsDayStart, hideColumn, hideSmall, nextDay, type ReportQuery } from '../../shared/report';
 import { summariseHelpCounts, type ReportSummary } from '../../shared/report-summary';
+import { SESSION_COUNTERS } from '../../shared/records';
+import { sessionTotals, type SessionTotals } from '../../shared/sessions';
 import type { CoordDb } from './db';
 import { dayCounts, refreshReportCounts } from './report-rollup';
 
@@ -41,40 +43,90 @@ function sessionHours(p: Data): number {
   return Number.isNaN(endedAt) || endedAt < startedAt ? 0 : (endedAt - startedAt) / HOUR;
 }
 
-/** Sessions, hours, visitors, turned away, volunteer hours and signals of the period, per place too. */
+/** The session counters a stored record holds (missing as 0). */
+function countsOf(d: Data): SessionTotals {
+  return Object.fromEntries(SESSION_COUNTERS.map((c) => [c, Number(d[c] ?? 0)])) as SessionTotals;
+}
+
+/**
+ * What the phones that joined the period's sessions counted (shared sessions, issue 14), by
+ * permanence id: one query joined on the permanences that started in the period.
+ */
+async function memberCounts(db: CoordDb, orgId: string, start: string, end: string) {
+  const rows = await db
+    .selectFrom('session_members as m')
+    .innerJoin('permanences as p', (j) =>
+      j.onRef('p.org_id', '=', 'm.org_id').onRef('p.id', '=', 'm.permanence_id'),
+    )
+    .select(['m.data', 'm.permanence_id', 'm.created_by'])
+    .where('m.org_id', '=', orgId)
+    .where('m.deleted', '=', 0)
+    .where('p.deleted', '=', 0)
+    .where('p.started_at', '>=', start)
+    .where('p.started_at', '<', end)
+    .execute();
+  const byPermanence = new Map<string, Array<Data & { by: string | null }>>();
+  for (const r of rows) {
+    const list = byPermanence.get(String(r.permanence_id)) ?? [];
+    list.push({ ...(JSON.parse(r.data) as Data), by: r.created_by });
+    byPermanence.set(String(r.permanence_id), list);
+  }
+  return byPermanence;
+}
+
+/**
+ * Sessions, hours, visitors, turned away, door-to-door counts, volunteer hours and signals of the
+ * period, per place too. A shared session counts once, with the sum of every phone's counts.
+ */
 async function permanenceFigures(db: CoordDb, orgId: string, q: ReportQuery) {
   const { start, end } = periodRange(q);
-  const rows = await db
-    .selectFrom('permanences')
-    .select(['data', 'location_id'])
-    .where('org_id', '=', orgId)
-    .where('deleted', '=', 0)
-    .where('started_at', '>=', start)
-    .where('started_at', '<', end)
-    .execute();
-  const totals = { sessions: 0, hours: 0, visitors: 0, turnedAway: 0, volunteerHours: 0, signals: 0 };
+  const [rows, members] = await Promise.all([
+    db
+      .selectFrom('permanences')
+      .select(['id', 'data', 'location_id'])
+      .where('org_id', '=', orgId)
+      .where('deleted', '=', 0)
+      .where('started_at', '>=', start)
+      .where('started_at', '<', end)
+      .execute(),
+    memberCounts(db, orgId, start, end),
+  ]);
+  const totals = {
+    ...{ sessions: 0, hours: 0, visitors: 0, turnedAway: 0, volunteerHours: 0, signals: 0 },
+    ...{ doors: 0, notHome: 0, conversations: 0 },
+  };
   const byKind: Record<string, number> = {};
   const places: Record<string, { sessions: number; hours: number }> = {};
   const visitors: Record<string, number> = {};
   const turnedAway: Record<string, number> = {};
   for (const row of rows) {
     const p = JSON.parse(row.data) as Data;
+    const joined = members.get(row.id) ?? [];
+    const counts = sessionTotals(countsOf(p), joined.map(countsOf));
     const hours = sessionHours(p);
-    const staff = Math.max(1, Array.isArray(p.staffUserIds) ? p.staffUserIds.length : 0);
+    // Everyone who joined on their own phone staffed the session too (each person once).
+    const people = new Set([
+      ...(Array.isArray(p.staffUserIds) ? (p.staffUserIds as unknown[]).map(String) : []),
+      ...joined.map((m, i) => m.by ?? `member-${i}`),
+    ]);
+    const staff = Math.max(1, people.size);
     const helpers = staff + (typeof p.extraHelpers === 'number' ? p.extraHelpers : 0);
     const place = row.location_id ?? 'none';
     totals.sessions += 1;
     totals.hours += hours;
-    totals.visitors += Number(p.visitorCount ?? 0);
-    totals.turnedAway += Number(p.turnedAwayCount ?? 0);
+    totals.visitors += counts.visitorCount;
+    totals.turnedAway += counts.turnedAwayCount;
+    totals.doors += counts.doorCount;
+    totals.notHome += counts.notHomeCount;
+    totals.conversations += counts.conversationCount;
     totals.volunteerHours += hours * helpers;
     if (filled(p.serviceSignals)) totals.signals += 1;
     bump(byKind, String(p.kind));
     const at = (places[place] ??= { sessions: 0, hours: 0 });
     at.sessions += 1;
     at.hours += hours;
-    bump(visitors, place, Number(p.visitorCount ?? 0));
-    bump(turnedAway, place, Number(p.turnedAwayCount ?? 0));
+    bump(visitors, place, counts.visitorCount);
+    bump(turnedAway, place, counts.turnedAwayCount);
   }
   const shownVisitors = hideSmall(totals.visitors);
   const shownTurnedAway = hideSmall(totals.turnedAway);
@@ -96,6 +148,10 @@ async function permanenceFigures(db: CoordDb, orgId: string, q: ReportQuery) {
       hours: round1(totals.hours),
       visitors: shownVisitors,
       turnedAway: shownTurnedAway,
+      // Doors and doors where nobody was at home are not people; conversations are.
+      doors: totals.doors,
+      notHome: totals.notHome,
+      conversations: hideSmall(totals.conversations),
       volunteerHours: round1(totals.volunteerHours),
       byKind,
       byLocation,
@@ -161,7 +217,7 @@ export async function reportSummary(
     permanenceFigures(db, orgId, q),
     loanFigures(db, orgId, q, now),
   ]);
-  const help = summariseHelpCounts(counts, permanences.raw.visitors);
+  const help = summariseHelpCounts(counts, permanences.raw.visitors, permanences.raw.conversations);
   return {
     from: q.from,
     to: q.to,

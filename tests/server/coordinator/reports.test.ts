@@ -188,6 +188,9 @@ describe.each(testDatabases())('report summary on $name', ({ url }) => {
       hours: 4.5,
       visitors: 14,
       turnedAway: null,
+      doors: 0,
+      notHome: 0,
+      conversations: 0,
       volunteerHours: 9,
       byKind: { permanence: 1, digi_table: 1 },
       byLocation: {
@@ -345,6 +348,54 @@ describe.each(testDatabases())('report summary on $name', ({ url }) => {
     // permanence (6 at the stand, 5 door to door, 7 by phone).
     expect(r.peopleReached).toBe(88);
     expect(r.permanences).toMatchObject({ sessions: 2, hours: 5.5, visitors: 70, turnedAway: 15 });
+  });
+
+  it('sums every phone of a shared session and counts door-to-door rounds', async () => {
+    const round = {
+      id: newId(),
+      locationId: A,
+      kind: 'door_to_door',
+      startedAt: '2026-09-09T08:00:00Z',
+      endedAt: '2026-09-09T10:00:00Z',
+      staffUserIds: [s.volunteer.user.id],
+      visitorCount: 0,
+      turnedAwayCount: 0,
+      doorCount: 10,
+      notHomeCount: 4,
+      conversationCount: 6,
+    };
+    // The coordinator joined the round on their own phone and counted there.
+    const joined = {
+      id: newId(),
+      permanenceId: round.id,
+      joinedAt: '2026-09-09T08:05:00Z',
+      endedAt: null,
+      visitorCount: 0,
+      turnedAwayCount: 0,
+      doorCount: 7,
+      notHomeCount: 2,
+      conversationCount: 5,
+    };
+    await push(s.app, s.volunteer, [{ mutationId: next(s.volunteer), table: 'permanences', record: round }]);
+    await push(s.app, s.coordinator, [
+      { mutationId: next(s.coordinator), table: 'session_members', record: joined },
+    ]);
+    const r = (
+      await api(s.app, s.coordinator.token, 'GET', '/reports/summary?from=2026-09-01&to=2026-09-30')
+    ).json();
+    expect(r.permanences).toMatchObject({
+      sessions: 1,
+      hours: 2,
+      visitors: 0,
+      doors: 17,
+      notHome: 6,
+      conversations: 11,
+      // Two people staffed it for two hours: the opener and the coordinator who joined.
+      volunteerHours: 4,
+      byKind: { door_to_door: 1 },
+    });
+    // Conversations at the door are people reached.
+    expect(r.peopleReached).toBe(11);
   });
 
   it('rebuilds the rollup once when its facts change (ROLLUP_VERSION)', async () => {

@@ -2,7 +2,7 @@
 // tests/e2e/funder-report.test.ts): what neighbourhood projects report to their funders: help
 // requests, people reached, the share who did it themselves and who did the steps, referrals
 // per partner, devices lent and given (equipment: never hidden), permanence sessions, visitors
-// and people turned away, service signals per service, help requests per week, activity per
+// and people turned away (every phone of a shared session summed), door-to-door counts, service signals per service, help requests per week, activity per
 // place. Long lists keep their largest rows and add up the rest ("Other (n)"). The print
 // stylesheet (workspace.css) hides the navigation and sets the A4 page.
 import { getLanguage } from '../../../shared/i18n';
@@ -15,6 +15,7 @@ import { Figures } from '../ui/Figures';
 import { ChartBox } from './ChartBox';
 import { keyLabel, topRows, weekSeries } from './charts';
 import { HiddenNote, shown } from './Hidden';
+import { doorToDoor } from './KeyFigures';
 import { PeriodPicker } from './PeriodPicker';
 import { Places } from './Places';
 import { useNames } from './usePlaceNames';
@@ -68,6 +69,7 @@ function Report({ r }: { r: ReportSummary }) {
     [ct('dashboard.sessions'), shown(lang, r.permanences.sessions)],
     [ct('dashboard.visitors'), shown(lang, r.permanences.visitors)],
     [ct('dashboard.turnedAway'), shown(lang, r.permanences.turnedAway)],
+    ...doorToDoor(r).map(([l, n]): [string, string] => [l, shown(lang, n)]),
     [ct('dashboard.volunteerHours'), shown(lang, r.permanences.volunteerHours)],
     [ct('report.devicesLent'), shown(lang, r.loans.lent)],
     [ct('report.devicesGiven'), shown(lang, r.loans.given)],
