@@ -144,6 +144,18 @@ describe('the review inbox, sorted by the server and used with the keyboard', ()
     await waitFor(() => expect(currentRow()).toBe(0));
     press('ArrowDown', rowsOf()[0]);
     await waitFor(() => expect(currentRow()).toBe(1));
+    // Keys pressed faster than the screen re-renders each count (a CI run caught j j landing
+    // on the first row only). Dispatched directly: fireEvent would re-render after each key.
+    const quick = (key: string) =>
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    quick('j');
+    quick('j');
+    quick('k');
+    quick('j');
+    await waitFor(() => expect(currentRow()).toBe(3));
+    quick('k');
+    quick('k');
+    await waitFor(() => expect(currentRow()).toBe(1));
 
     // No key acts while typing in a field.
     const from = screen.getByLabelText(text('filter.from'));

@@ -55,6 +55,10 @@ export function Inbox() {
   const [notice, setNotice] = useState('');
   // The row the keyboard is on (index in the list), -1 for none yet.
   const [current, setCurrent] = useState(-1);
+  // The current row as of the last key, before Preact re-renders: two quick presses of j must
+  // move two rows (the render's `current` would still be the old one for the second press).
+  const currentNow = useRef(current);
+  currentNow.current = current;
   const focusRow = useRef(false);
   // Going one past the last row read asks for the next page and moves on when it is there.
   const pendingStep = useRef(false);
@@ -137,11 +141,13 @@ export function Inbox() {
 
   const moveTo = (i: number) => {
     focusRow.current = true;
+    currentNow.current = i;
     setCurrent(i);
   };
   const step = (by: 1 | -1) => {
     const n = rowsRef.current.length;
     if (n === 0) return;
+    const current = currentNow.current;
     if (current < 0) return moveTo(by === 1 ? 0 : n - 1);
     if (by === 1 && current === n - 1) {
       if (list.hasMore) {
@@ -190,6 +196,7 @@ export function Inbox() {
 
   useShortcuts((e) => {
     const onRow = e.target instanceof Element && e.target.matches('tr[data-row]');
+    const current = currentNow.current;
     const row = rowsRef.current[current];
     switch (e.key) {
       case 'j':
